@@ -1,0 +1,3 @@
+from agora_chat_emulator.cli import main
+
+main()

@@ -1,0 +1,262 @@
+"""Domain exceptions carrying the exact error bodies of the real Agora Chat service.
+
+Routes and the store raise these by factory name; the HTTP layer only renders ``body()``.
+"""
+
+from __future__ import annotations
+
+
+class ApiError(Exception):
+    """An error the service reports as ``{error, exception, timestamp, duration, ...}``."""
+
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        exception: str,
+        description: str,
+        error_code: int | None = None,
+        *,
+        desc: str | None = None,
+        allow: str | None = None,
+    ) -> None:
+        super().__init__(f"{status} {error}: {description}")
+        self.status = status
+        self.error = error
+        self.exception = exception
+        self.description = description
+        self.error_code = error_code
+        self.desc = desc
+        # The ``Allow`` header value of a 405 response.
+        self.allow = allow
+
+    def body(self, now_ms: int, duration_ms: int) -> dict[str, object]:
+        """The JSON error body as the real service sends it."""
+        out: dict[str, object] = {
+            "error": self.error,
+            "exception": self.exception,
+            "timestamp": now_ms,
+            "duration": duration_ms,
+            "error_description": self.description,
+        }
+        if self.error_code is not None:
+            out["error_code"] = self.error_code
+        if self.desc is not None:
+            out["desc"] = self.desc
+        return out
+
+
+_UNAUTHORIZED = "UnauthorizedException"
+_ILLEGAL = "IllegalArgumentException"
+_RESOURCE_NOT_FOUND = "ResourceNotFoundException"
+_DUPLICATE = "DuplicateUniquePropertyExistsException"
+
+
+# --- authentication -------------------------------------------------------------------------
+
+
+def missing_token() -> ApiError:
+    return ApiError(401, "unauthorized", _UNAUTHORIZED, "Unable to authenticate (OAuth)")
+
+
+def malformed_token() -> ApiError:
+    return ApiError(
+        401,
+        "auth_bad_access_token",
+        _UNAUTHORIZED,
+        "Unable to authenticate due to corrupt access token",
+    )
+
+
+def unknown_token() -> ApiError:
+    return ApiError(401, "auth_bad_access_token", _UNAUTHORIZED, "Unable to authenticate")
+
+
+def expired_token() -> ApiError:
+    return ApiError(
+        401,
+        "unauthorized",
+        _UNAUTHORIZED,
+        "Unable to authenticate due to expired access token",
+    )
+
+
+def app_not_found(org: str, app: str, rest: str) -> ApiError:
+    return ApiError(
+        404,
+        "organization_application_not_found",
+        "ApplicationNotFoundException",
+        f"Could not find application for {org}/{app} from URI: {org}/{app}/{rest}",
+    )
+
+
+def client_id_mismatch() -> ApiError:
+    return ApiError(400, "invalid_grant", "InvalidGrantException", "client_id does not match")
+
+
+def client_secret_mismatch() -> ApiError:
+    return ApiError(400, "invalid_grant", "InvalidGrantException", "client_secret does not match")
+
+
+def unsupported_grant_type() -> ApiError:
+    return ApiError(400, "illegal_argument", _ILLEGAL, "grant_type must be client_credentials")
+
+
+# --- request validation ---------------------------------------------------------------------
+
+
+def json_parse(detail: str) -> ApiError:
+    return ApiError(400, "json_parse", "JsonParseException", detail)
+
+
+def invalid_argument(text: str) -> ApiError:
+    return ApiError(400, "illegal_argument", _ILLEGAL, text)
+
+
+# --- push family ----------------------------------------------------------------------------
+
+
+def push_bad_parameter(field: str, reason: str | None = None) -> ApiError:
+    """The service's sentence names only the field; ``reason`` (in ``desc``) says what is wrong."""
+    return ApiError(
+        400, "illegal_argument", _ILLEGAL, f"parameters is invalid : {field}", desc=reason
+    )
+
+
+def push_user_not_found() -> ApiError:
+    return ApiError(
+        400,
+        "illegal_argument",
+        "RequiredPropertyNotFoundException",
+        "Entity user requires a property named username",
+    )
+
+
+def template_not_found(name: str) -> ApiError:
+    return ApiError(
+        400, "illegal_argument", "EntityNotFoundException", f"{name} template is not exist"
+    )
+
+
+def template_exists(name: str) -> ApiError:
+    return ApiError(
+        400, "duplicate_unique_property_exists", _DUPLICATE, f"{name} template is exist"
+    )
+
+
+# --- users ----------------------------------------------------------------------------------
+
+
+def user_not_found(username: str) -> ApiError:
+    # The real body does not name the user; the argument keeps call sites self-describing.
+    del username
+    return ApiError(
+        404, "service_resource_not_found", "UserNotFoundException", "Service resource not found"
+    )
+
+
+def user_exists(app_uuid: str, username: str) -> ApiError:
+    return ApiError(
+        400,
+        "duplicate_unique_property_exists",
+        _DUPLICATE,
+        f"Application {app_uuid} Entity user requires that property named username be unique, "
+        f"value of {username} exists",
+    )
+
+
+# --- chat rooms -----------------------------------------------------------------------------
+
+
+def room_not_found(room_id: str) -> ApiError:
+    """Room missing on delete, membership and metadata calls."""
+    return ApiError(
+        404, "resource_not_found", _RESOURCE_NOT_FOUND, f"grpID {room_id} does not exist!"
+    )
+
+
+def group_not_found(room_id: str) -> ApiError:
+    """Room missing on room details and member list (a different body on the real service)."""
+    return ApiError(
+        404, "service_resource_not_found", _RESOURCE_NOT_FOUND, f"do not find this group:{room_id}"
+    )
+
+
+def username_not_found(username: str) -> ApiError:
+    return ApiError(
+        404, "resource_not_found", _RESOURCE_NOT_FOUND, f"username {username} doesn't exist!"
+    )
+
+
+def room_id_taken(room_id: str) -> ApiError:
+    return ApiError(400, "illegal_argument", _ILLEGAL, f"group ID {room_id} already exists!")
+
+
+def exceed_limit() -> ApiError:
+    return ApiError(
+        403, "exceed_limit", "ExceedLimitException", "members size is greater than max user size !"
+    )
+
+
+def not_members(username: str) -> ApiError:
+    return ApiError(
+        400,
+        "forbidden_op",
+        "ForbiddenOpException",
+        f"users [{username}] are not members of this group!",
+    )
+
+
+def forbidden_owner() -> ApiError:
+    return ApiError(
+        403, "forbidden_op", "ForbiddenOpException", "forbidden operation on group owner!"
+    )
+
+
+# --- chat-room attributes -------------------------------------------------------------------
+
+
+def metadata_not_member() -> ApiError:
+    return ApiError(401, "unauthorized", "MetadataException", "user is not in chatroom", 60011)
+
+
+def metadata_batch_too_large() -> ApiError:
+    return ApiError(400, "illegal_argument", "MetadataException", "exceed allowed batch size 10")
+
+
+# --- generic HTTP level ---------------------------------------------------------------------
+
+
+def rate_limited() -> ApiError:
+    return ApiError(429, "reach_limit", "ReachLimitException", "This request has reached api limit")
+
+
+def path_not_found() -> ApiError:
+    return ApiError(
+        404, "service_resource_not_found", "NotFoundException", "Service resource not found"
+    )
+
+
+def method_not_allowed(method: str, allow: str) -> ApiError:
+    return ApiError(
+        405,
+        "method_not_allowed",
+        "MethodNotAllowedException",
+        f"Request method '{method}' not supported",
+        allow=allow,
+    )
+
+
+def body_too_large(limit_bytes: int) -> ApiError:
+    return ApiError(
+        413,
+        "request_entity_too_large",
+        "RequestEntityTooLargeException",
+        f"Request body exceeds {limit_bytes} bytes",
+    )
+
+
+def internal_error(detail: str | None = None) -> ApiError:
+    return ApiError(
+        500, "internal_error", "InternalErrorException", "Internal server error", desc=detail
+    )

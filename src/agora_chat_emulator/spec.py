@@ -1,0 +1,149 @@
+"""openapi.yaml, loaded once and compiled into per-operation validators.
+
+The emulator never restates a shape the spec defines: request bodies and parameters are checked
+with JSON Schema validators compiled from the spec itself, and (when asked) so are responses.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+import yaml
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+RATE_LIMIT_EXTENSION = "x-agora-rate-limit"
+
+
+def spec_path() -> Path:
+    """The packaged copy of openapi.yaml, or the repository's own when running from source."""
+    packaged = Path(__file__).with_name("openapi.yaml")
+    if packaged.exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "openapi.yaml"
+
+
+@cache
+def load_spec() -> dict[str, Any]:
+    with spec_path().open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+    return loaded
+
+
+def resolve_refs(node: Any, root: Mapping[str, Any]) -> Any:
+    """A copy of ``node`` with every local ``$ref`` inlined (the spec has no recursive refs)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            target: Any = root
+            for part in ref[2:].split("/"):
+                target = target[part]
+            return resolve_refs(target, root)
+        return {key: resolve_refs(value, root) for key, value in node.items()}
+    if isinstance(node, list):
+        return [resolve_refs(item, root) for item in node]
+    return node
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str
+    required: bool
+    schema: dict[str, Any]
+    validator: Any
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    bucket: str
+    limit: int
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec with its compiled validators."""
+
+    operation_id: str
+    method: str
+    path: str
+    tag: str
+    secured: bool
+    parameters: tuple[Parameter, ...]
+    body_required: bool
+    body_validator: Any | None
+    rate_limit: RateLimit | None
+    response_validators: dict[int, Any] = field(default_factory=dict)
+
+    def parameter(self, location: str, name: str) -> Parameter | None:
+        for parameter in self.parameters:
+            if parameter.location == location and parameter.name == name:
+                return parameter
+        return None
+
+
+def _compile(schema: Mapping[str, Any]) -> Any:
+    return jsonschema_rs.Draft202012Validator(dict(schema))
+
+
+def _json_schema(media: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if not media:
+        return None
+    content = media.get("content", {}).get("application/json")
+    if content is None:
+        return None
+    schema: dict[str, Any] = content["schema"]
+    return schema
+
+
+def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
+    resolved = resolve_refs(copy.deepcopy(dict(spec)), spec)
+    global_security = bool(resolved.get("security"))
+    for path, item in resolved["paths"].items():
+        shared = item.get("parameters", [])
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            merged = {(p["in"], p["name"]): p for p in [*shared, *operation.get("parameters", [])]}
+            parameters = tuple(
+                Parameter(
+                    name=p["name"],
+                    location=p["in"],
+                    required=bool(p.get("required", False)),
+                    schema=p["schema"],
+                    validator=_compile(p["schema"]),
+                )
+                for p in merged.values()
+            )
+            body = operation.get("requestBody")
+            body_schema = _json_schema(body)
+            limit = operation.get(RATE_LIMIT_EXTENSION)
+            security = operation.get("security")
+            yield Operation(
+                operation_id=operation["operationId"],
+                method=method.upper(),
+                path=path,
+                tag=operation["tags"][0],
+                secured=global_security if security is None else bool(security),
+                parameters=parameters,
+                body_required=bool(body and body.get("required", False)),
+                body_validator=_compile(body_schema) if body_schema is not None else None,
+                rate_limit=RateLimit(limit["bucket"], int(limit["limit"])) if limit else None,
+                response_validators={
+                    int(status): _compile(schema)
+                    for status, response in operation["responses"].items()
+                    if (schema := _json_schema(response)) is not None
+                },
+            )
+
+
+@cache
+def operations() -> dict[str, Operation]:
+    """Every operation of openapi.yaml by operationId, validators compiled once per process."""
+    return {op.operation_id: op for op in _operations(load_spec())}
