@@ -140,7 +140,7 @@ def _parse_json(raw: bytes) -> Any:
         raise errors.json_parse(f"Unexpected character: {exc}") from None
 
 
-async def _parse(request: Request, operation: Operation, received_ms: int) -> Call:
+async def _parse(request: Request, operation: Operation, received_ms: int, raw: bytes) -> Call:
     path: dict[str, str] = {}
     query: dict[str, Any] = {}
     for parameter in operation.parameters:
@@ -156,7 +156,7 @@ async def _parse(request: Request, operation: Operation, received_ms: int) -> Ca
         else:
             continue
         _validate(operation, parameter.validator, value, parameter.name)
-    body = _parse_json(await _read_body(request))
+    body = _parse_json(raw)
     if operation.body_validator is not None and (body is not None or operation.body_required):
         _validate(operation, operation.body_validator, body, "body")
     return Call(request, operation, path, query, body, received_ms)
@@ -381,11 +381,17 @@ class Emulator:
         async def endpoint(request: Request) -> Response:
             received_ms = self.clock.now_ms()
             try:
+                # Refusals by the server before any operation runs (unknown org/app, a body over
+                # the limit), like an unknown path: not the operation's documented responses.
                 self._check_app(request)
+                raw = await _read_body(request)
+            except errors.ApiError as error:
+                return self._error_response(error, received_ms)
+            try:
                 self.rate_limiter.check(operation)
                 if operation.secured:
                     self.store.check_token(_bearer(request))
-                call = await _parse(request, operation, received_ms)
+                call = await _parse(request, operation, received_ms, raw)
                 payload = handler(call)
                 status = 200
             except errors.ApiError as error:
@@ -490,7 +496,9 @@ def _merge_methods(routes: list[Route]) -> list[Route]:
     for path, endpoints in by_path.items():
 
         async def dispatch(request: Request, _endpoints: dict[str, Any] = endpoints) -> Response:
-            response: Response = await _endpoints[request.method](request)
+            # Starlette routes HEAD to every path with a GET: answer it as that GET (no body).
+            method = "GET" if request.method == "HEAD" else request.method
+            response: Response = await _endpoints[method](request)
             return response
 
         merged.append(Route(path, dispatch, methods=list(endpoints)))
