@@ -140,7 +140,7 @@ def _parse_json(raw: bytes) -> Any:
         raise errors.json_parse(f"Unexpected character: {exc}") from None
 
 
-async def _parse(request: Request, operation: Operation, received_ms: int, raw: bytes) -> Call:
+async def _parse(request: Request, operation: Operation, received_ms: int, raw_body: bytes) -> Call:
     path: dict[str, str] = {}
     query: dict[str, Any] = {}
     for parameter in operation.parameters:
@@ -156,7 +156,7 @@ async def _parse(request: Request, operation: Operation, received_ms: int, raw: 
         else:
             continue
         _validate(operation, parameter.validator, value, parameter.name)
-    body = _parse_json(raw)
+    body = _parse_json(raw_body)
     if operation.body_validator is not None and (body is not None or operation.body_required):
         _validate(operation, operation.body_validator, body, "body")
     return Call(request, operation, path, query, body, received_ms)
@@ -384,14 +384,14 @@ class Emulator:
                 # Refusals by the server before any operation runs (unknown org/app, a body over
                 # the limit), like an unknown path: not the operation's documented responses.
                 self._check_app(request)
-                raw = await _read_body(request)
+                raw_body = await _read_body(request)
             except errors.ApiError as error:
                 return self._error_response(error, received_ms)
             try:
                 self.rate_limiter.check(operation)
                 if operation.secured:
                     self.store.check_token(_bearer(request))
-                call = await _parse(request, operation, received_ms, raw)
+                call = await _parse(request, operation, received_ms, raw_body)
                 payload = handler(call)
                 status = 200
             except errors.ApiError as error:
