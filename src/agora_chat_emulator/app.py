@@ -157,7 +157,9 @@ async def _parse(request: Request, operation: Operation, received_ms: int, raw_b
             continue
         _validate(operation, parameter.validator, value, parameter.name)
     body = _parse_json(raw_body)
-    if operation.body_validator is not None and (body is not None or operation.body_required):
+    # A blank body stands for "no body" (optional bodies); a JSON ``null`` is a body and is checked.
+    present = bool(raw_body.strip())
+    if operation.body_validator is not None and (present or operation.body_required):
         _validate(operation, operation.body_validator, body, "body")
     return Call(request, operation, path, query, body, received_ms)
 

@@ -86,6 +86,8 @@ _SCHEMA: Final = (
         PRIMARY KEY (room_id, key)) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS attributes_owner ON attributes (room_id, owner)",
 )
+_SQLITE_INT_MAX: Final = 2**63 - 1
+
 # Children before parents, so foreign keys hold at every step of reset().
 _CLEAR_DATA: Final = (
     "DELETE FROM attributes",
@@ -518,7 +520,9 @@ class Store:
         with self._tx(write=False) as db:
             if _room_row(db, room_id) is None:
                 raise errors.group_not_found(room_id)
-            page = _affiliations(db, room_id, pagesize, (pagenum - 1) * pagesize)
+            # A page past any room's size is empty; clamp so SQLite's 64-bit OFFSET never overflows.
+            offset = min((pagenum - 1) * pagesize, _SQLITE_INT_MAX)
+            page = _affiliations(db, room_id, pagesize, offset)
             total = db.execute(
                 "SELECT COUNT(*) FROM members WHERE room_id = ?", (room_id,)
             ).fetchone()[0]

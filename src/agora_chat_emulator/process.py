@@ -1,0 +1,133 @@
+"""Start and stop ``agora-chat-emulator serve`` as a child process (tests, scripts, benchmarks)."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from agora_chat_emulator.cli import DEFAULTS, READY_PREFIX
+
+START_TIMEOUT_S = 30.0
+
+
+@dataclass
+class RunningEmulator:
+    """A running emulator process: where it is, how to authenticate, how to control it."""
+
+    root_url: str
+    org: str
+    app: str
+    client_id: str
+    client_secret: str
+    process: subprocess.Popen[str]
+    token: str = ""
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT/ORG/APP``: the base URL clients are built with."""
+        return f"{self.root_url}/{self.org}/{self.app}"
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def control(self, method: str, name: str, **kwargs: Any) -> Any:
+        response = httpx.request(method, f"{self.root_url}/_emulator/{name}", timeout=10, **kwargs)
+        response.raise_for_status()
+        return response.json()
+
+    def reset(self) -> None:
+        self.control("POST", "reset")
+
+    def advance_clock(self, ms: int) -> int:
+        """Move the emulator's clock forward; returns its new time (epoch ms)."""
+        now: int = self.control("POST", "clock", json={"advance_ms": ms})["now_ms"]
+        return now
+
+    def now_ms(self) -> int:
+        now: int = self.control("GET", "clock")["now_ms"]
+        return now
+
+    def fetch_token(self, ttl: int | None = None) -> str:
+        body: dict[str, Any] = {
+            "grant_type": "client_credentials",
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+        }
+        if ttl is not None:
+            body["ttl"] = ttl
+        response = httpx.post(f"{self.base_url}/token", json=body, timeout=10)
+        response.raise_for_status()
+        token: str = response.json()["access_token"]
+        return token
+
+
+def start_emulator(db: Path, *extra_args: str, log: Path | None = None) -> RunningEmulator:
+    """Start ``agora-chat-emulator serve`` on a free port and wait until it answers.
+
+    The server's own log (stderr) goes to ``log`` when given, else to this process's stderr.
+    """
+    command = [
+        sys.executable,
+        "-m",
+        "agora_chat_emulator",
+        "serve",
+        "--port",
+        "0",
+        "--db",
+        str(db),
+        *extra_args,
+    ]
+    with log.open("ab") if log is not None else contextlib.nullcontext() as stderr:
+        process = subprocess.Popen(  # noqa: S603 - fixed argv built from our own interpreter
+            command, stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True
+        )
+    line = process.stdout.readline() if process.stdout is not None else ""
+    if not line.startswith(READY_PREFIX):
+        process.kill()
+        raise RuntimeError(f"emulator did not start: {line!r}")
+    base_url = line.removeprefix(READY_PREFIX).strip()
+    root_url, org, app = base_url.rsplit("/", 2)
+    emulator = RunningEmulator(
+        root_url=root_url,
+        org=org,
+        app=app,
+        client_id=_option(extra_args, "--client-id", DEFAULTS["client_id"]),
+        client_secret=_option(extra_args, "--client-secret", DEFAULTS["client_secret"]),
+        process=process,
+    )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            emulator.control("GET", "health")
+            break
+        except httpx.TransportError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                stop_emulator(emulator)
+                raise
+            time.sleep(0.05)
+    emulator.token = emulator.fetch_token()
+    return emulator
+
+
+def stop_emulator(emulator: RunningEmulator) -> None:
+    """SIGTERM, then SIGKILL if it does not stop within 10 s."""
+    emulator.process.terminate()
+    try:
+        emulator.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        emulator.process.kill()
+        emulator.process.wait()
+    if emulator.process.stdout is not None:
+        emulator.process.stdout.close()
+
+
+def _option(args: tuple[str, ...], name: str, default: str) -> str:
+    return args[args.index(name) + 1] if name in args else default

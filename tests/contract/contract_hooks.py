@@ -1,0 +1,133 @@
+"""schemathesis hooks and checks of the contract run (loaded through ``SCHEMATHESIS_HOOKS``).
+
+* The token example's placeholder credentials are replaced by the target's real ones (when
+  known), so ``createAppToken`` reaches 200 too.
+* After a successful call that destroyed part of the fixture data (a user, the room, bob's
+  membership, the template), the fixture data is restored through the API, so later operations
+  keep reaching their success paths.
+* ``created_template_is_kept``: a template created with 200 must stay readable until deleted.
+  The service answers a missing template with 400, not 404, so schemathesis's own
+  ``ensure_resource_availability`` (404 only) cannot see a server that forgets templates.
+* ``EveryOperationReachesSuccess``: the run fails unless every operation of openapi.yaml answered
+  200 at least once; a contract run that only ever sees errors proves nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import fixture_data
+import httpx
+import schemathesis
+
+from agora_chat_emulator.spec import load_spec, operations
+
+DESTRUCTIVE = frozenset(
+    {
+        "DELETE /users/{username}",
+        "DELETE /chatrooms/{chatroom_id}",
+        "DELETE /chatrooms/{chatroom_id}/users/{username}",
+        "DELETE /notification/template/{name}",
+    }
+)
+CREATE_TEMPLATE = "POST /notification/template"
+CLIENT_CREDENTIALS_GRANT = "POST /token"
+REGISTER = "POST /users"
+TOKEN_EXAMPLE = load_spec()["paths"]["/token"]["post"]["requestBody"]["content"][
+    "application/json"
+]["example"]
+TEMPLATE_BY_NAME = ("GET /notification/template/{name}", "DELETE /notification/template/{name}")
+
+_created_templates: set[str] = set()
+
+
+def _client() -> httpx.Client:
+    return httpx.Client(
+        base_url=os.environ["AGORA_CONTRACT_BASE_URL"],
+        headers={"Authorization": f"Bearer {os.environ['AGORA_CONTRACT_TOKEN']}"},
+        timeout=30,
+    )
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, kwargs: Any) -> None:
+    if case.operation.label == REGISTER:
+        case.body = _lower_usernames(case.body)
+    _use_real_credentials(case)
+
+
+def _lower_usernames(body: Any) -> Any:
+    """User IDs are case-insensitive and come back lower-case, but schemathesis tracks created
+    resources by exact path: a user registered as ``Bob`` and deleted as ``bob`` would look like a
+    resource that vanished. Registering lower-case keeps its bookkeeping exact; case-insensitive
+    lookups are covered by tests/emulator."""
+    if isinstance(body, list):
+        return [_lower_usernames(item) for item in body]
+    if isinstance(body, dict) and isinstance(body.get("username"), str):
+        return {**body, "username": body["username"].lower()}
+    return body
+
+
+def _use_real_credentials(case: Any) -> None:
+    """The spec's token example carries placeholder credentials; send the target's real ones."""
+    client_id = os.environ.get("AGORA_CONTRACT_CLIENT_ID")
+    if (
+        client_id
+        and case.operation.label == CLIENT_CREDENTIALS_GRANT
+        and isinstance(case.body, dict)
+        and case.body.get("client_id") == TOKEN_EXAMPLE["client_id"]
+        and case.body.get("client_secret") == TOKEN_EXAMPLE["client_secret"]
+    ):
+        case.body = {
+            **case.body,
+            "client_id": client_id,
+            "client_secret": os.environ["AGORA_CONTRACT_CLIENT_SECRET"],
+        }
+
+
+@schemathesis.hook
+def after_call(context: Any, case: Any, response: Any) -> None:
+    if response.status_code != 200:
+        return
+    label = case.operation.label
+    if label == CREATE_TEMPLATE and isinstance(case.body, dict):
+        _created_templates.add(str(case.body.get("name")))
+    elif label == TEMPLATE_BY_NAME[1]:
+        _created_templates.discard(str(case.path_parameters.get("name")))
+    # Restoring inside a stateful scenario would resurrect what the scenario just deleted and
+    # defeat use_after_free; each phase before it restores, so every operation can reach 200.
+    if label in DESTRUCTIVE and case.meta is not None and case.meta.phase.name != "stateful":
+        with _client() as client:
+            fixture_data.ensure(client)
+
+
+@schemathesis.check
+def created_template_is_kept(ctx: Any, response: Any, case: Any) -> bool | None:
+    if case.operation.label not in TEMPLATE_BY_NAME:
+        return None
+    name = str((case.path_parameters or {}).get("name"))
+    if name in _created_templates and response.status_code != 200:
+        raise AssertionError(
+            f"template {name!r} was created with 200 but {case.operation.label} answered "
+            f"{response.status_code}: the server did not keep it"
+        )
+    return True
+
+
+@schemathesis.check
+class EveryOperationReachesSuccess:
+    """Fail the run if an operation of openapi.yaml never answered 200."""
+
+    def __init__(self) -> None:
+        self.reached: set[str] = set()
+
+    def after_response(self, ctx: Any, response: Any, case: Any) -> None:
+        if response.status_code == 200:
+            self.reached.add(case.operation.label)
+
+    def after_run(self, ctx: Any) -> None:
+        expected = {f"{op.method} {op.path}" for op in operations().values()}
+        missing = sorted(expected - self.reached)
+        if missing:
+            raise AssertionError("never answered 200: " + ", ".join(missing))
