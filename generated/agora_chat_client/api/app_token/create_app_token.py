@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.token_request import TokenRequest
+from ...models.token_response import TokenResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TokenRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/token",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | TokenResponse | None:
+    if response.status_code == 200:
+        response_200 = TokenResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | TokenResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenRequest,
+) -> Response[ErrorResponse | TokenResponse]:
+    """Get an app token
+
+     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
+    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+
+    `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
+    the token never expires. Clients send it as a number, a numeric string or an empty string
+    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
+    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
+    (`agora`); those grants are outside this description.
+
+    Args:
+        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | TokenResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenRequest,
+) -> ErrorResponse | TokenResponse | None:
+    """Get an app token
+
+     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
+    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+
+    `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
+    the token never expires. Clients send it as a number, a numeric string or an empty string
+    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
+    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
+    (`agora`); those grants are outside this description.
+
+    Args:
+        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | TokenResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenRequest,
+) -> Response[ErrorResponse | TokenResponse]:
+    """Get an app token
+
+     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
+    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+
+    `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
+    the token never expires. Clients send it as a number, a numeric string or an empty string
+    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
+    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
+    (`agora`); those grants are outside this description.
+
+    Args:
+        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | TokenResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenRequest,
+) -> ErrorResponse | TokenResponse | None:
+    """Get an app token
+
+     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
+    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+
+    `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
+    the token never expires. Clients send it as a number, a numeric string or an empty string
+    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
+    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
+    (`agora`); those grants are outside this description.
+
+    Args:
+        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | TokenResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chatroom_attributes_set_request import ChatroomAttributesSetRequest
+from ...models.chatroom_attributes_write_response import ChatroomAttributesWriteResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    chatroom_id: str,
+    username: str,
+    *,
+    body: ChatroomAttributesSetRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/metadata/chatroom/{chatroom_id}/user/{username}/forced".format(
+            chatroom_id=quote(str(chatroom_id), safe=""),
+            username=quote(str(username), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatroomAttributesWriteResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    """Force-set chat-room attributes
+
+     强制设置聊天室自定义属性. Like `setChatroomAttributes`, but keys owned by other members are
+    overwritten too, and their **ownership moves** to `{username}` (with this request's
+    `autoDelete`). `{username}` must still be a member (`401` `MetadataException` otherwise).
+    The other per-key limits still apply and are reported in `errorKeys` with HTTP 200.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomAttributesWriteResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        username=username,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
+    """Force-set chat-room attributes
+
+     强制设置聊天室自定义属性. Like `setChatroomAttributes`, but keys owned by other members are
+    overwritten too, and their **ownership moves** to `{username}` (with this request's
+    `autoDelete`). `{username}` must still be a member (`401` `MetadataException` otherwise).
+    The other per-key limits still apply and are reported in `errorKeys` with HTTP 200.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomAttributesWriteResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        chatroom_id=chatroom_id,
+        username=username,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    """Force-set chat-room attributes
+
+     强制设置聊天室自定义属性. Like `setChatroomAttributes`, but keys owned by other members are
+    overwritten too, and their **ownership moves** to `{username}` (with this request's
+    `autoDelete`). `{username}` must still be a member (`401` `MetadataException` otherwise).
+    The other per-key limits still apply and are reported in `errorKeys` with HTTP 200.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomAttributesWriteResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        username=username,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
+    """Force-set chat-room attributes
+
+     强制设置聊天室自定义属性. Like `setChatroomAttributes`, but keys owned by other members are
+    overwritten too, and their **ownership moves** to `{username}` (with this request's
+    `autoDelete`). `{username}` must still be a member (`401` `MetadataException` otherwise).
+    The other per-key limits still apply and are reported in `errorKeys` with HTTP 200.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomAttributesWriteResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            chatroom_id=chatroom_id,
+            username=username,
+            client=client,
+            body=body,
+        )
+    ).parsed

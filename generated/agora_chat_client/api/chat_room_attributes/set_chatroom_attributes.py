@@ -1,0 +1,299 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chatroom_attributes_set_request import ChatroomAttributesSetRequest
+from ...models.chatroom_attributes_write_response import ChatroomAttributesWriteResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    chatroom_id: str,
+    username: str,
+    *,
+    body: ChatroomAttributesSetRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/metadata/chatroom/{chatroom_id}/user/{username}".format(
+            chatroom_id=quote(str(chatroom_id), safe=""),
+            username=quote(str(username), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatroomAttributesWriteResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    """Set chat-room attributes as a member
+
+     设置聊天室自定义属性. `{username}` (a member or the owner of the room) writes 1 to 10 pairs.
+    It may create new keys and update keys it owns; keys owned by someone else are refused
+    (use `forceSetChatroomAttributes`). A non-member gets `401` `MetadataException` "user is
+    not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
+    batch size 10".
+
+    Each key succeeds or fails on its own, and the call returns **200 even when every key
+    failed**: failures are listed in `errorKeys` (key → reason). The reasons:
+
+    * `properties key '<key>' is exceeding maximum limit 128` — key longer than 128 characters;
+    * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
+    * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
+      characters (the seed page's 4086 is an outdated typo);
+    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
+      room already holds 100 attributes.
+
+    Only the key-length sentence is published verbatim; the others reproduce the phrases
+    official SDKs match on. These limits are therefore deliberately **not** schema
+    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    keys are removed when `{username}` leaves the room.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomAttributesWriteResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        username=username,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
+    """Set chat-room attributes as a member
+
+     设置聊天室自定义属性. `{username}` (a member or the owner of the room) writes 1 to 10 pairs.
+    It may create new keys and update keys it owns; keys owned by someone else are refused
+    (use `forceSetChatroomAttributes`). A non-member gets `401` `MetadataException` "user is
+    not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
+    batch size 10".
+
+    Each key succeeds or fails on its own, and the call returns **200 even when every key
+    failed**: failures are listed in `errorKeys` (key → reason). The reasons:
+
+    * `properties key '<key>' is exceeding maximum limit 128` — key longer than 128 characters;
+    * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
+    * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
+      characters (the seed page's 4086 is an outdated typo);
+    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
+      room already holds 100 attributes.
+
+    Only the key-length sentence is published verbatim; the others reproduce the phrases
+    official SDKs match on. These limits are therefore deliberately **not** schema
+    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    keys are removed when `{username}` leaves the room.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomAttributesWriteResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        chatroom_id=chatroom_id,
+        username=username,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    """Set chat-room attributes as a member
+
+     设置聊天室自定义属性. `{username}` (a member or the owner of the room) writes 1 to 10 pairs.
+    It may create new keys and update keys it owns; keys owned by someone else are refused
+    (use `forceSetChatroomAttributes`). A non-member gets `401` `MetadataException` "user is
+    not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
+    batch size 10".
+
+    Each key succeeds or fails on its own, and the call returns **200 even when every key
+    failed**: failures are listed in `errorKeys` (key → reason). The reasons:
+
+    * `properties key '<key>' is exceeding maximum limit 128` — key longer than 128 characters;
+    * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
+    * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
+      characters (the seed page's 4086 is an outdated typo);
+    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
+      room already holds 100 attributes.
+
+    Only the key-length sentence is published verbatim; the others reproduce the phrases
+    official SDKs match on. These limits are therefore deliberately **not** schema
+    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    keys are removed when `{username}` leaves the room.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomAttributesWriteResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        username=username,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesSetRequest,
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
+    """Set chat-room attributes as a member
+
+     设置聊天室自定义属性. `{username}` (a member or the owner of the room) writes 1 to 10 pairs.
+    It may create new keys and update keys it owns; keys owned by someone else are refused
+    (use `forceSetChatroomAttributes`). A non-member gets `401` `MetadataException` "user is
+    not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
+    batch size 10".
+
+    Each key succeeds or fails on its own, and the call returns **200 even when every key
+    failed**: failures are listed in `errorKeys` (key → reason). The reasons:
+
+    * `properties key '<key>' is exceeding maximum limit 128` — key longer than 128 characters;
+    * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
+    * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
+      characters (the seed page's 4086 is an outdated typo);
+    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
+      room already holds 100 attributes.
+
+    Only the key-length sentence is published verbatim; the others reproduce the phrases
+    official SDKs match on. These limits are therefore deliberately **not** schema
+    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    keys are removed when `{username}` leaves the room.
+
+    Args:
+        chatroom_id (str):
+        username (str):
+        body (ChatroomAttributesSetRequest): Unknown fields (e.g. `notificationExt`) are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomAttributesWriteResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            chatroom_id=chatroom_id,
+            username=username,
+            client=client,
+            body=body,
+        )
+    ).parsed

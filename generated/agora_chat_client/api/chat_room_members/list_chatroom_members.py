@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chatroom_members_response import ChatroomMembersResponse
+from ...models.error_response import ErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    chatroom_id: str,
+    *,
+    pagenum: int | Unset = 1,
+    pagesize: int | Unset = 1000,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["pagenum"] = pagenum
+
+    params["pagesize"] = pagesize
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/chatrooms/{chatroom_id}/users".format(
+            chatroom_id=quote(str(chatroom_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatroomMembersResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatroomMembersResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatroomMembersResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    pagenum: int | Unset = 1,
+    pagesize: int | Unset = 1000,
+) -> Response[ChatroomMembersResponse | ErrorResponse]:
+    """List chat-room members
+
+     分页获取聊天室成员. One page of the room's affiliations, **owner included** (as `{"owner": …}`),
+    members as `{"member": …}`. `pagesize` above 1000 is clamped to 1000 and `0` means the
+    default 1000. `params` echoes the query as arrays of strings (the Java SDK pages with it).
+
+    Args:
+        chatroom_id (str):
+        pagenum (int | Unset):  Default: 1.
+        pagesize (int | Unset):  Default: 1000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomMembersResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        pagenum=pagenum,
+        pagesize=pagesize,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    pagenum: int | Unset = 1,
+    pagesize: int | Unset = 1000,
+) -> ChatroomMembersResponse | ErrorResponse | None:
+    """List chat-room members
+
+     分页获取聊天室成员. One page of the room's affiliations, **owner included** (as `{"owner": …}`),
+    members as `{"member": …}`. `pagesize` above 1000 is clamped to 1000 and `0` means the
+    default 1000. `params` echoes the query as arrays of strings (the Java SDK pages with it).
+
+    Args:
+        chatroom_id (str):
+        pagenum (int | Unset):  Default: 1.
+        pagesize (int | Unset):  Default: 1000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomMembersResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        chatroom_id=chatroom_id,
+        client=client,
+        pagenum=pagenum,
+        pagesize=pagesize,
+    ).parsed
+
+
+async def asyncio_detailed(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    pagenum: int | Unset = 1,
+    pagesize: int | Unset = 1000,
+) -> Response[ChatroomMembersResponse | ErrorResponse]:
+    """List chat-room members
+
+     分页获取聊天室成员. One page of the room's affiliations, **owner included** (as `{"owner": …}`),
+    members as `{"member": …}`. `pagesize` above 1000 is clamped to 1000 and `0` means the
+    default 1000. `params` echoes the query as arrays of strings (the Java SDK pages with it).
+
+    Args:
+        chatroom_id (str):
+        pagenum (int | Unset):  Default: 1.
+        pagesize (int | Unset):  Default: 1000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomMembersResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        pagenum=pagenum,
+        pagesize=pagesize,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    pagenum: int | Unset = 1,
+    pagesize: int | Unset = 1000,
+) -> ChatroomMembersResponse | ErrorResponse | None:
+    """List chat-room members
+
+     分页获取聊天室成员. One page of the room's affiliations, **owner included** (as `{"owner": …}`),
+    members as `{"member": …}`. `pagesize` above 1000 is clamped to 1000 and `0` means the
+    default 1000. `params` echoes the query as arrays of strings (the Java SDK pages with it).
+
+    Args:
+        chatroom_id (str):
+        pagenum (int | Unset):  Default: 1.
+        pagesize (int | Unset):  Default: 1000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomMembersResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            chatroom_id=chatroom_id,
+            client=client,
+            pagenum=pagenum,
+            pagesize=pagesize,
+        )
+    ).parsed

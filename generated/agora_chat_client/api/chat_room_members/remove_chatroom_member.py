@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chatroom_membership_response import ChatroomMembershipResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    chatroom_id: str,
+    username: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/chatrooms/{chatroom_id}/users/{username}".format(
+            chatroom_id=quote(str(chatroom_id), safe=""),
+            username=quote(str(username), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatroomMembershipResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatroomMembershipResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatroomMembershipResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ChatroomMembershipResponse | ErrorResponse]:
+    """Remove a member from a chat room
+
+     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
+    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
+    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
+    `403 forbidden_op`.
+
+    The service also has a batch form with comma-separated usernames in this segment that
+    answers with an array; it is not part of this description (usernames here cannot contain
+    commas).
+
+    Args:
+        chatroom_id (str):
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomMembershipResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        username=username,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ChatroomMembershipResponse | ErrorResponse | None:
+    """Remove a member from a chat room
+
+     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
+    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
+    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
+    `403 forbidden_op`.
+
+    The service also has a batch form with comma-separated usernames in this segment that
+    answers with an array; it is not part of this description (usernames here cannot contain
+    commas).
+
+    Args:
+        chatroom_id (str):
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomMembershipResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        chatroom_id=chatroom_id,
+        username=username,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ChatroomMembershipResponse | ErrorResponse]:
+    """Remove a member from a chat room
+
+     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
+    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
+    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
+    `403 forbidden_op`.
+
+    The service also has a batch form with comma-separated usernames in this segment that
+    answers with an array; it is not part of this description (usernames here cannot contain
+    commas).
+
+    Args:
+        chatroom_id (str):
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomMembershipResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+        username=username,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ChatroomMembershipResponse | ErrorResponse | None:
+    """Remove a member from a chat room
+
+     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
+    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
+    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
+    `403 forbidden_op`.
+
+    The service also has a batch form with comma-separated usernames in this segment that
+    answers with an array; it is not part of this description (usernames here cannot contain
+    commas).
+
+    Args:
+        chatroom_id (str):
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomMembershipResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            chatroom_id=chatroom_id,
+            username=username,
+            client=client,
+        )
+    ).parsed

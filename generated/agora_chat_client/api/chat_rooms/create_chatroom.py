@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chatroom_create_request import ChatroomCreateRequest
+from ...models.chatroom_create_response import ChatroomCreateResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ChatroomCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/chatrooms",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatroomCreateResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatroomCreateResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatroomCreateResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomCreateRequest,
+) -> Response[ChatroomCreateResponse | ErrorResponse]:
+    """Create a chat room
+
+     Creates a chat room owned by `owner` (an existing user), with optional initial `members`
+    (the owner is not listed there). `maxusers` counts the owner. The service generates a
+    numeric room ID; a custom ID (`roomid`, or `groupid` as the Java SDK 2.0 sends it) is
+    honoured where the feature is enabled.
+
+    Unknown keys (the Java SDK sends `scale` and `need_verify`) are ignored.
+
+    Args:
+        body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
+            are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomCreateResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomCreateRequest,
+) -> ChatroomCreateResponse | ErrorResponse | None:
+    """Create a chat room
+
+     Creates a chat room owned by `owner` (an existing user), with optional initial `members`
+    (the owner is not listed there). `maxusers` counts the owner. The service generates a
+    numeric room ID; a custom ID (`roomid`, or `groupid` as the Java SDK 2.0 sends it) is
+    honoured where the feature is enabled.
+
+    Unknown keys (the Java SDK sends `scale` and `need_verify`) are ignored.
+
+    Args:
+        body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
+            are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomCreateResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomCreateRequest,
+) -> Response[ChatroomCreateResponse | ErrorResponse]:
+    """Create a chat room
+
+     Creates a chat room owned by `owner` (an existing user), with optional initial `members`
+    (the owner is not listed there). `maxusers` counts the owner. The service generates a
+    numeric room ID; a custom ID (`roomid`, or `groupid` as the Java SDK 2.0 sends it) is
+    honoured where the feature is enabled.
+
+    Unknown keys (the Java SDK sends `scale` and `need_verify`) are ignored.
+
+    Args:
+        body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
+            are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomCreateResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomCreateRequest,
+) -> ChatroomCreateResponse | ErrorResponse | None:
+    """Create a chat room
+
+     Creates a chat room owned by `owner` (an existing user), with optional initial `members`
+    (the owner is not listed there). `maxusers` counts the owner. The service generates a
+    numeric room ID; a custom ID (`roomid`, or `groupid` as the Java SDK 2.0 sends it) is
+    honoured where the feature is enabled.
+
+    Unknown keys (the Java SDK sends `scale` and `need_verify`) are ignored.
+
+    Args:
+        body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
+            are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomCreateResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chatroom_details_response import ChatroomDetailsResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    chatroom_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/chatrooms/{chatroom_id}".format(
+            chatroom_id=quote(str(chatroom_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatroomDetailsResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChatroomDetailsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatroomDetailsResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ChatroomDetailsResponse | ErrorResponse]:
+    """Get chat-room details
+
+     查询聊天室详情. `chatroom_id` may be a comma-separated list of up to 100 IDs (`%2C`
+    encoded). `data` is **an array** with one room per existing ID (the Java SDKs parse a list
+    and their live tests index it; some Easemob pages show a single object). Unknown IDs in a
+    list are skipped; if none exists the call fails with `404 service_resource_not_found`.
+
+    Args:
+        chatroom_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomDetailsResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ChatroomDetailsResponse | ErrorResponse | None:
+    """Get chat-room details
+
+     查询聊天室详情. `chatroom_id` may be a comma-separated list of up to 100 IDs (`%2C`
+    encoded). `data` is **an array** with one room per existing ID (the Java SDKs parse a list
+    and their live tests index it; some Easemob pages show a single object). Unknown IDs in a
+    list are skipped; if none exists the call fails with `404 service_resource_not_found`.
+
+    Args:
+        chatroom_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomDetailsResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        chatroom_id=chatroom_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ChatroomDetailsResponse | ErrorResponse]:
+    """Get chat-room details
+
+     查询聊天室详情. `chatroom_id` may be a comma-separated list of up to 100 IDs (`%2C`
+    encoded). `data` is **an array** with one room per existing ID (the Java SDKs parse a list
+    and their live tests index it; some Easemob pages show a single object). Unknown IDs in a
+    list are skipped; if none exists the call fails with `404 service_resource_not_found`.
+
+    Args:
+        chatroom_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatroomDetailsResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        chatroom_id=chatroom_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ChatroomDetailsResponse | ErrorResponse | None:
+    """Get chat-room details
+
+     查询聊天室详情. `chatroom_id` may be a comma-separated list of up to 100 IDs (`%2C`
+    encoded). `data` is **an array** with one room per existing ID (the Java SDKs parse a list
+    and their live tests index it; some Easemob pages show a single object). Unknown IDs in a
+    list are skipped; if none exists the call fails with `404 service_resource_not_found`.
+
+    Args:
+        chatroom_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChatroomDetailsResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            chatroom_id=chatroom_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,325 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.chat_type import ChatType
+from ...models.error_response import ErrorResponse
+from ...models.notification_setting_request import NotificationSettingRequest
+from ...models.notification_setting_response import NotificationSettingResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    username: str,
+    chattype: ChatType,
+    key: str,
+    *,
+    body: NotificationSettingRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/users/{username}/notification/{chattype}/{key}".format(
+            username=quote(str(username), safe=""),
+            chattype=quote(str(chattype), safe=""),
+            key=quote(str(key), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | NotificationSettingResponse | None:
+    if response.status_code == 200:
+        response_200 = NotificationSettingResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | NotificationSettingResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    username: str,
+    chattype: ChatType,
+    key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationSettingRequest,
+) -> Response[ErrorResponse | NotificationSettingResponse]:
+    """Set the push mode and do-not-disturb of a conversation or of the whole app
+
+     设置离线推送 (push mode and do-not-disturb). The setting applies to one conversation: the peer
+    user (`chattype=user`, `key` = peer) or a group (`chattype=chatgroup`, `key` = group ID). With
+    `chattype=user` and `key` equal to `{username}` it is the **app-level** setting of the user.
+    A conversation setting overrides the app-level one; do-not-disturb always beats the push
+    mode.
+
+    Every body field is optional, and `""` (strings) or `0` (`ignoreDuration`) mean "not set":
+    the stored value is left unchanged. Go SDKs always send all three fields, and the Web SDK
+    sends one field per call.
+
+    * `type`: `DEFAULT` (inherit the app-level setting), `ALL`, `AT` (only messages that
+      mention the user), `NONE`.
+    * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
+      optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
+      than the start wraps past midnight. It is honoured **only at app level**; for a
+      conversation it is accepted and ignored.
+    * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
+      (7 days), counted from the call.
+
+    In the response `ignoreDuration` is **not** the duration: it is the **expiry timestamp**
+    (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
+    effect. The vendor tables call it "duration"; their own example and the newest query page
+    show the timestamp.
+
+    Args:
+        username (str):
+        chattype (ChatType): `user` = one-to-one conversation (or app level), `chatgroup` = group
+            conversation.
+        key (str):
+        body (NotificationSettingRequest): Every field optional; `""` and `0` mean "not set" and
+            leave the stored value unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NotificationSettingResponse]
+    """
+
+    kwargs = _get_kwargs(
+        username=username,
+        chattype=chattype,
+        key=key,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    username: str,
+    chattype: ChatType,
+    key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationSettingRequest,
+) -> ErrorResponse | NotificationSettingResponse | None:
+    """Set the push mode and do-not-disturb of a conversation or of the whole app
+
+     设置离线推送 (push mode and do-not-disturb). The setting applies to one conversation: the peer
+    user (`chattype=user`, `key` = peer) or a group (`chattype=chatgroup`, `key` = group ID). With
+    `chattype=user` and `key` equal to `{username}` it is the **app-level** setting of the user.
+    A conversation setting overrides the app-level one; do-not-disturb always beats the push
+    mode.
+
+    Every body field is optional, and `""` (strings) or `0` (`ignoreDuration`) mean "not set":
+    the stored value is left unchanged. Go SDKs always send all three fields, and the Web SDK
+    sends one field per call.
+
+    * `type`: `DEFAULT` (inherit the app-level setting), `ALL`, `AT` (only messages that
+      mention the user), `NONE`.
+    * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
+      optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
+      than the start wraps past midnight. It is honoured **only at app level**; for a
+      conversation it is accepted and ignored.
+    * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
+      (7 days), counted from the call.
+
+    In the response `ignoreDuration` is **not** the duration: it is the **expiry timestamp**
+    (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
+    effect. The vendor tables call it "duration"; their own example and the newest query page
+    show the timestamp.
+
+    Args:
+        username (str):
+        chattype (ChatType): `user` = one-to-one conversation (or app level), `chatgroup` = group
+            conversation.
+        key (str):
+        body (NotificationSettingRequest): Every field optional; `""` and `0` mean "not set" and
+            leave the stored value unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NotificationSettingResponse
+    """
+
+    return sync_detailed(
+        username=username,
+        chattype=chattype,
+        key=key,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    username: str,
+    chattype: ChatType,
+    key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationSettingRequest,
+) -> Response[ErrorResponse | NotificationSettingResponse]:
+    """Set the push mode and do-not-disturb of a conversation or of the whole app
+
+     设置离线推送 (push mode and do-not-disturb). The setting applies to one conversation: the peer
+    user (`chattype=user`, `key` = peer) or a group (`chattype=chatgroup`, `key` = group ID). With
+    `chattype=user` and `key` equal to `{username}` it is the **app-level** setting of the user.
+    A conversation setting overrides the app-level one; do-not-disturb always beats the push
+    mode.
+
+    Every body field is optional, and `""` (strings) or `0` (`ignoreDuration`) mean "not set":
+    the stored value is left unchanged. Go SDKs always send all three fields, and the Web SDK
+    sends one field per call.
+
+    * `type`: `DEFAULT` (inherit the app-level setting), `ALL`, `AT` (only messages that
+      mention the user), `NONE`.
+    * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
+      optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
+      than the start wraps past midnight. It is honoured **only at app level**; for a
+      conversation it is accepted and ignored.
+    * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
+      (7 days), counted from the call.
+
+    In the response `ignoreDuration` is **not** the duration: it is the **expiry timestamp**
+    (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
+    effect. The vendor tables call it "duration"; their own example and the newest query page
+    show the timestamp.
+
+    Args:
+        username (str):
+        chattype (ChatType): `user` = one-to-one conversation (or app level), `chatgroup` = group
+            conversation.
+        key (str):
+        body (NotificationSettingRequest): Every field optional; `""` and `0` mean "not set" and
+            leave the stored value unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NotificationSettingResponse]
+    """
+
+    kwargs = _get_kwargs(
+        username=username,
+        chattype=chattype,
+        key=key,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    username: str,
+    chattype: ChatType,
+    key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationSettingRequest,
+) -> ErrorResponse | NotificationSettingResponse | None:
+    """Set the push mode and do-not-disturb of a conversation or of the whole app
+
+     设置离线推送 (push mode and do-not-disturb). The setting applies to one conversation: the peer
+    user (`chattype=user`, `key` = peer) or a group (`chattype=chatgroup`, `key` = group ID). With
+    `chattype=user` and `key` equal to `{username}` it is the **app-level** setting of the user.
+    A conversation setting overrides the app-level one; do-not-disturb always beats the push
+    mode.
+
+    Every body field is optional, and `""` (strings) or `0` (`ignoreDuration`) mean "not set":
+    the stored value is left unchanged. Go SDKs always send all three fields, and the Web SDK
+    sends one field per call.
+
+    * `type`: `DEFAULT` (inherit the app-level setting), `ALL`, `AT` (only messages that
+      mention the user), `NONE`.
+    * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
+      optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
+      than the start wraps past midnight. It is honoured **only at app level**; for a
+      conversation it is accepted and ignored.
+    * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
+      (7 days), counted from the call.
+
+    In the response `ignoreDuration` is **not** the duration: it is the **expiry timestamp**
+    (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
+    effect. The vendor tables call it "duration"; their own example and the newest query page
+    show the timestamp.
+
+    Args:
+        username (str):
+        chattype (ChatType): `user` = one-to-one conversation (or app level), `chatgroup` = group
+            conversation.
+        key (str):
+        body (NotificationSettingRequest): Every field optional; `""` and `0` mean "not set" and
+            leave the stored value unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NotificationSettingResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            username=username,
+            chattype=chattype,
+            key=key,
+            client=client,
+            body=body,
+        )
+    ).parsed

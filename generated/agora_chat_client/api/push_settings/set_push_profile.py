@@ -1,0 +1,265 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.push_profile_request import PushProfileRequest
+from ...models.user_entities_response import UserEntitiesResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    username: str,
+    *,
+    body: PushProfileRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/users/{username}".format(
+            username=quote(str(username), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UserEntitiesResponse | None:
+    if response.status_code == 200:
+        response_200 = UserEntitiesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UserEntitiesResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushProfileRequest,
+) -> Response[ErrorResponse | UserEntitiesResponse]:
+    """Set the push nickname and/or the notification display style
+
+     One operation on the user resource, distinguished only by its body; every field is
+    optional and they may be combined (设置推送消息显示昵称 / 设置推送消息展示方式):
+
+    * `nickname`: the name shown in push notifications, at most 100 characters of any text.
+      Independent of the user-attribute nickname. Without one, a detailed push shows the
+      sender's user ID. The seed page marks it required; the newer pages and the SDKs treat it
+      as optional, because the same call also sets the display style.
+    * `notification_display_style`: `0` = "You have a new message" only, `1` = also the
+      sender's nickname and the message text. Official SDKs send it as a number (Java SDK 2.0,
+      Go) **and** as the strings `"0"`/`"1"` (Java SDK 1.x, the documentation's own curl
+      examples); both are accepted. Responses carry a number.
+    * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
+      `_end`) are still accepted and stored on the entity.
+
+    The response is the whole stored user entity. The nickname and display-style calls share
+    one rate-limit budget with user registration.
+
+    Args:
+        username (str):
+        body (PushProfileRequest): Every field optional; unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UserEntitiesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        username=username,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushProfileRequest,
+) -> ErrorResponse | UserEntitiesResponse | None:
+    """Set the push nickname and/or the notification display style
+
+     One operation on the user resource, distinguished only by its body; every field is
+    optional and they may be combined (设置推送消息显示昵称 / 设置推送消息展示方式):
+
+    * `nickname`: the name shown in push notifications, at most 100 characters of any text.
+      Independent of the user-attribute nickname. Without one, a detailed push shows the
+      sender's user ID. The seed page marks it required; the newer pages and the SDKs treat it
+      as optional, because the same call also sets the display style.
+    * `notification_display_style`: `0` = "You have a new message" only, `1` = also the
+      sender's nickname and the message text. Official SDKs send it as a number (Java SDK 2.0,
+      Go) **and** as the strings `"0"`/`"1"` (Java SDK 1.x, the documentation's own curl
+      examples); both are accepted. Responses carry a number.
+    * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
+      `_end`) are still accepted and stored on the entity.
+
+    The response is the whole stored user entity. The nickname and display-style calls share
+    one rate-limit budget with user registration.
+
+    Args:
+        username (str):
+        body (PushProfileRequest): Every field optional; unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UserEntitiesResponse
+    """
+
+    return sync_detailed(
+        username=username,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushProfileRequest,
+) -> Response[ErrorResponse | UserEntitiesResponse]:
+    """Set the push nickname and/or the notification display style
+
+     One operation on the user resource, distinguished only by its body; every field is
+    optional and they may be combined (设置推送消息显示昵称 / 设置推送消息展示方式):
+
+    * `nickname`: the name shown in push notifications, at most 100 characters of any text.
+      Independent of the user-attribute nickname. Without one, a detailed push shows the
+      sender's user ID. The seed page marks it required; the newer pages and the SDKs treat it
+      as optional, because the same call also sets the display style.
+    * `notification_display_style`: `0` = "You have a new message" only, `1` = also the
+      sender's nickname and the message text. Official SDKs send it as a number (Java SDK 2.0,
+      Go) **and** as the strings `"0"`/`"1"` (Java SDK 1.x, the documentation's own curl
+      examples); both are accepted. Responses carry a number.
+    * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
+      `_end`) are still accepted and stored on the entity.
+
+    The response is the whole stored user entity. The nickname and display-style calls share
+    one rate-limit budget with user registration.
+
+    Args:
+        username (str):
+        body (PushProfileRequest): Every field optional; unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UserEntitiesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        username=username,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushProfileRequest,
+) -> ErrorResponse | UserEntitiesResponse | None:
+    """Set the push nickname and/or the notification display style
+
+     One operation on the user resource, distinguished only by its body; every field is
+    optional and they may be combined (设置推送消息显示昵称 / 设置推送消息展示方式):
+
+    * `nickname`: the name shown in push notifications, at most 100 characters of any text.
+      Independent of the user-attribute nickname. Without one, a detailed push shows the
+      sender's user ID. The seed page marks it required; the newer pages and the SDKs treat it
+      as optional, because the same call also sets the display style.
+    * `notification_display_style`: `0` = "You have a new message" only, `1` = also the
+      sender's nickname and the message text. Official SDKs send it as a number (Java SDK 2.0,
+      Go) **and** as the strings `"0"`/`"1"` (Java SDK 1.x, the documentation's own curl
+      examples); both are accepted. Responses carry a number.
+    * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
+      `_end`) are still accepted and stored on the entity.
+
+    The response is the whole stored user entity. The nickname and display-style calls share
+    one rate-limit budget with user registration.
+
+    Args:
+        username (str):
+        body (PushProfileRequest): Every field optional; unknown fields are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UserEntitiesResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            username=username,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.push_template_request import PushTemplateRequest
+from ...models.push_template_response import PushTemplateResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PushTemplateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/notification/template",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PushTemplateResponse | None:
+    if response.status_code == 200:
+        response_200 = PushTemplateResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PushTemplateResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushTemplateRequest,
+) -> Response[ErrorResponse | PushTemplateResponse]:
+    """Create a push template
+
+     创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
+    variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
+    `default` is used for every push once it exists.
+
+    Creating a template whose name already exists is rejected with `400` (undocumented by the
+    vendor; POST is create-only because a separate modify call exists — see
+    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
+    rate-limit pages give all template calls 10/s, which is used here.
+
+    Args:
+        body (PushTemplateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PushTemplateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushTemplateRequest,
+) -> ErrorResponse | PushTemplateResponse | None:
+    """Create a push template
+
+     创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
+    variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
+    `default` is used for every push once it exists.
+
+    Creating a template whose name already exists is rejected with `400` (undocumented by the
+    vendor; POST is create-only because a separate modify call exists — see
+    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
+    rate-limit pages give all template calls 10/s, which is used here.
+
+    Args:
+        body (PushTemplateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PushTemplateResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushTemplateRequest,
+) -> Response[ErrorResponse | PushTemplateResponse]:
+    """Create a push template
+
+     创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
+    variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
+    `default` is used for every push once it exists.
+
+    Creating a template whose name already exists is rejected with `400` (undocumented by the
+    vendor; POST is create-only because a separate modify call exists — see
+    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
+    rate-limit pages give all template calls 10/s, which is used here.
+
+    Args:
+        body (PushTemplateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PushTemplateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushTemplateRequest,
+) -> ErrorResponse | PushTemplateResponse | None:
+    """Create a push template
+
+     创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
+    variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
+    `default` is used for every push once it exists.
+
+    Creating a template whose name already exists is rejected with `400` (undocumented by the
+    vendor; POST is create-only because a separate modify call exists — see
+    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
+    rate-limit pages give all template calls 10/s, which is used here.
+
+    Args:
+        body (PushTemplateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PushTemplateResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

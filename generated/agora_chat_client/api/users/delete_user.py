@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.user_entities_response import UserEntitiesResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    username: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/users/{username}".format(
+            username=quote(str(username), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UserEntitiesResponse | None:
+    if response.status_code == 200:
+        response_200 = UserEntitiesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UserEntitiesResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | UserEntitiesResponse]:
+    """Delete a user
+
+     Deletes the user and returns it as it was. Chat rooms the user owns are deleted with it
+    (documented). The user also leaves every other room it was a member of, which removes its
+    `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
+    this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UserEntitiesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        username=username,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | UserEntitiesResponse | None:
+    """Delete a user
+
+     Deletes the user and returns it as it was. Chat rooms the user owns are deleted with it
+    (documented). The user also leaves every other room it was a member of, which removes its
+    `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
+    this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UserEntitiesResponse
+    """
+
+    return sync_detailed(
+        username=username,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | UserEntitiesResponse]:
+    """Delete a user
+
+     Deletes the user and returns it as it was. Chat rooms the user owns are deleted with it
+    (documented). The user also leaves every other room it was a member of, which removes its
+    `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
+    this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UserEntitiesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        username=username,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | UserEntitiesResponse | None:
+    """Delete a user
+
+     Deletes the user and returns it as it was. Chat rooms the user owns are deleted with it
+    (documented). The user also leaves every other room it was a member of, which removes its
+    `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
+    this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UserEntitiesResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            username=username,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.register_users_response import RegisterUsersResponse
+from ...models.user_registration import UserRegistration
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: list[UserRegistration] | UserRegistration,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/users",
+    }
+
+    if isinstance(body, UserRegistration):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = []
+        for componentsschemas_register_users_request_user_registration_batch_item_data in body:
+            componentsschemas_register_users_request_user_registration_batch_item = (
+                componentsschemas_register_users_request_user_registration_batch_item_data.to_dict()
+            )
+            _kwargs["json"].append(componentsschemas_register_users_request_user_registration_batch_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | RegisterUsersResponse | None:
+    if response.status_code == 200:
+        response_200 = RegisterUsersResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | RegisterUsersResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[UserRegistration] | UserRegistration,
+) -> Response[ErrorResponse | RegisterUsersResponse]:
+    """Register one user or a batch of users
+
+     Registers users ("authorized registration": an app token is required). The body is either
+    **one object** or an **array of 1 to 60 objects**, same path and method.
+
+    * Object form: an existing username rejects the request with
+      `400 duplicate_unique_property_exists`.
+    * Array form: an existing username (or one repeated in the batch) does not fail the request;
+      the others are created and the failures are listed in `data` with a
+      `registerUserFailReason` of `the <username> already exists`.
+
+    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
+    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
+    tokens); it is optional here.
+
+    Args:
+        body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
+            user objects.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | RegisterUsersResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[UserRegistration] | UserRegistration,
+) -> ErrorResponse | RegisterUsersResponse | None:
+    """Register one user or a batch of users
+
+     Registers users ("authorized registration": an app token is required). The body is either
+    **one object** or an **array of 1 to 60 objects**, same path and method.
+
+    * Object form: an existing username rejects the request with
+      `400 duplicate_unique_property_exists`.
+    * Array form: an existing username (or one repeated in the batch) does not fail the request;
+      the others are created and the failures are listed in `data` with a
+      `registerUserFailReason` of `the <username> already exists`.
+
+    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
+    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
+    tokens); it is optional here.
+
+    Args:
+        body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
+            user objects.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | RegisterUsersResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[UserRegistration] | UserRegistration,
+) -> Response[ErrorResponse | RegisterUsersResponse]:
+    """Register one user or a batch of users
+
+     Registers users ("authorized registration": an app token is required). The body is either
+    **one object** or an **array of 1 to 60 objects**, same path and method.
+
+    * Object form: an existing username rejects the request with
+      `400 duplicate_unique_property_exists`.
+    * Array form: an existing username (or one repeated in the batch) does not fail the request;
+      the others are created and the failures are listed in `data` with a
+      `registerUserFailReason` of `the <username> already exists`.
+
+    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
+    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
+    tokens); it is optional here.
+
+    Args:
+        body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
+            user objects.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | RegisterUsersResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[UserRegistration] | UserRegistration,
+) -> ErrorResponse | RegisterUsersResponse | None:
+    """Register one user or a batch of users
+
+     Registers users ("authorized registration": an app token is required). The body is either
+    **one object** or an **array of 1 to 60 objects**, same path and method.
+
+    * Object form: an existing username rejects the request with
+      `400 duplicate_unique_property_exists`.
+    * Array form: an existing username (or one repeated in the batch) does not fail the request;
+      the others are created and the failures are listed in `data` with a
+      `registerUserFailReason` of `the <username> already exists`.
+
+    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
+    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
+    tokens); it is optional here.
+
+    Args:
+        body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
+            user objects.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | RegisterUsersResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

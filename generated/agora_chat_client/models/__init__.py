@@ -1,0 +1,107 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .attribute_envelope import AttributeEnvelope
+from .chat_type import ChatType
+from .chatroom import Chatroom
+from .chatroom_attribute_errors import ChatroomAttributeErrors
+from .chatroom_attribute_map import ChatroomAttributeMap
+from .chatroom_attribute_values import ChatroomAttributeValues
+from .chatroom_attributes_delete_request import ChatroomAttributesDeleteRequest
+from .chatroom_attributes_delete_response import ChatroomAttributesDeleteResponse
+from .chatroom_attributes_get_request import ChatroomAttributesGetRequest
+from .chatroom_attributes_get_response import ChatroomAttributesGetResponse
+from .chatroom_attributes_result import ChatroomAttributesResult
+from .chatroom_attributes_set_request import ChatroomAttributesSetRequest
+from .chatroom_attributes_write_response import ChatroomAttributesWriteResponse
+from .chatroom_create_request import ChatroomCreateRequest
+from .chatroom_create_response import ChatroomCreateResponse
+from .chatroom_created import ChatroomCreated
+from .chatroom_delete_response import ChatroomDeleteResponse
+from .chatroom_deleted import ChatroomDeleted
+from .chatroom_details_response import ChatroomDetailsResponse
+from .chatroom_envelope import ChatroomEnvelope
+from .chatroom_members_response import ChatroomMembersResponse
+from .chatroom_membership_response import ChatroomMembershipResponse
+from .display_style import DisplayStyle
+from .display_style_string import DisplayStyleString
+from .error_response import ErrorResponse
+from .grant_type import GrantType
+from .member_affiliation import MemberAffiliation
+from .membership_action import MembershipAction
+from .membership_result import MembershipResult
+from .notification_setting import NotificationSetting
+from .notification_setting_request import NotificationSettingRequest
+from .notification_setting_response import NotificationSettingResponse
+from .owner_affiliation import OwnerAffiliation
+from .page_params import PageParams
+from .push_language import PushLanguage
+from .push_language_request import PushLanguageRequest
+from .push_language_response import PushLanguageResponse
+from .push_mode import PushMode
+from .push_profile_request import PushProfileRequest
+from .push_template import PushTemplate
+from .push_template_request import PushTemplateRequest
+from .push_template_response import PushTemplateResponse
+from .register_users_response import RegisterUsersResponse
+from .registration_failure import RegistrationFailure
+from .service_envelope import ServiceEnvelope
+from .token_request import TokenRequest
+from .token_response import TokenResponse
+from .user import User
+from .user_entities_response import UserEntitiesResponse
+from .user_entity_type import UserEntityType
+from .user_registration import UserRegistration
+
+__all__ = (
+    "AttributeEnvelope",
+    "Chatroom",
+    "ChatroomAttributeErrors",
+    "ChatroomAttributeMap",
+    "ChatroomAttributesDeleteRequest",
+    "ChatroomAttributesDeleteResponse",
+    "ChatroomAttributesGetRequest",
+    "ChatroomAttributesGetResponse",
+    "ChatroomAttributesResult",
+    "ChatroomAttributesSetRequest",
+    "ChatroomAttributesWriteResponse",
+    "ChatroomAttributeValues",
+    "ChatroomCreated",
+    "ChatroomCreateRequest",
+    "ChatroomCreateResponse",
+    "ChatroomDeleted",
+    "ChatroomDeleteResponse",
+    "ChatroomDetailsResponse",
+    "ChatroomEnvelope",
+    "ChatroomMembershipResponse",
+    "ChatroomMembersResponse",
+    "ChatType",
+    "DisplayStyle",
+    "DisplayStyleString",
+    "ErrorResponse",
+    "GrantType",
+    "MemberAffiliation",
+    "MembershipAction",
+    "MembershipResult",
+    "NotificationSetting",
+    "NotificationSettingRequest",
+    "NotificationSettingResponse",
+    "OwnerAffiliation",
+    "PageParams",
+    "PushLanguage",
+    "PushLanguageRequest",
+    "PushLanguageResponse",
+    "PushMode",
+    "PushProfileRequest",
+    "PushTemplate",
+    "PushTemplateRequest",
+    "PushTemplateResponse",
+    "RegisterUsersResponse",
+    "RegistrationFailure",
+    "ServiceEnvelope",
+    "TokenRequest",
+    "TokenResponse",
+    "User",
+    "UserEntitiesResponse",
+    "UserEntityType",
+    "UserRegistration",
+)
