@@ -1,0 +1,64 @@
+"""Every operationId of openapi.yaml is called in test_client_operations.py; every tag async too.
+
+The generator names the module of an operation after its operationId (``setPushProfile`` ->
+``set_push_profile``) inside a package named after its tag (``Push settings`` ->
+``push_settings``). A new operation without a client test, or a test removed, fails here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+OPERATIONS_TESTS = Path(__file__).with_name("test_client_operations.py")
+HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+
+
+def snake(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()).strip("_")
+
+
+def spec_operations() -> list[tuple[str, str]]:
+    """(operationId, tag) of every operation in openapi.yaml."""
+    spec = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
+    return [
+        (operation["operationId"], operation["tags"][0])
+        for path_item in spec["paths"].values()
+        for method, operation in path_item.items()
+        if method in HTTP_METHODS
+    ]
+
+
+OPERATIONS = spec_operations()
+
+
+def calls(module: str, variants: str) -> list[str]:
+    source = OPERATIONS_TESTS.read_text(encoding="utf-8")
+    return re.findall(rf"\b{module}\.({variants})\(", source)
+
+
+def test_the_spec_has_the_23_operations_this_suite_was_written_for() -> None:
+    assert len(OPERATIONS) == 23
+    assert len({operation_id for operation_id, _ in OPERATIONS}) == 23
+
+
+@pytest.mark.parametrize(("operation_id", "tag"), OPERATIONS, ids=[o for o, _ in OPERATIONS])
+def test_operation_has_a_client_test(operation_id: str, tag: str) -> None:
+    module = snake(operation_id)
+    importlib.import_module(f"agora_chat_client.api.{snake(tag)}.{module}")
+    assert calls(module, "sync|sync_detailed|asyncio|asyncio_detailed"), (
+        f"{operation_id}: no {module}.sync…/asyncio…(…) call in {OPERATIONS_TESTS.name}"
+    )
+
+
+@pytest.mark.parametrize("tag", sorted({tag for _, tag in OPERATIONS}))
+def test_tag_has_an_async_client_test(tag: str) -> None:
+    modules = [snake(operation_id) for operation_id, t in OPERATIONS if t == tag]
+    assert any(calls(module, "asyncio|asyncio_detailed") for module in modules), (
+        f"tag {tag!r}: none of {modules} is called through asyncio…(…) in {OPERATIONS_TESTS.name}"
+    )
