@@ -1,0 +1,149 @@
+"""App tokens: the client-credentials grant, ttl forms, expiry on the emulator clock, 401 bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from .conftest import Api, assert_error
+
+DEFAULT_TTL_S = 5_184_000
+YEAR_MS = 365 * 24 * 3600 * 1000
+
+
+def token_request(api: Api, **overrides: Any) -> httpx.Response:
+    body: dict[str, Any] = {
+        "grant_type": "client_credentials",
+        "client_id": api.emulator.client_id,
+        "client_secret": api.emulator.client_secret,
+        **overrides,
+    }
+    return api.raw("POST", api.app_path("/token"), json=body)
+
+
+def get_user_with(api: Api, headers: dict[str, str]) -> httpx.Response:
+    """GET user alice with explicit auth headers (in place of the session token)."""
+    return api.raw("GET", api.app_path("/users/alice"), headers=headers)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_client_credentials_grant_returns_access_token_expires_in_and_application(
+    api: Api,
+) -> None:
+    api.register("alice")
+    response = token_request(api)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["access_token"].startswith("YWMt")
+    assert body["expires_in"] == DEFAULT_TTL_S
+    user = get_user_with(api, bearer(body["access_token"]))
+    assert user.status_code == 200
+    assert body["application"] == user.json()["application"]
+
+
+def test_ttl_as_number_is_honoured(api: Api) -> None:
+    assert token_request(api, ttl=3600).json()["expires_in"] == 3600
+
+
+def test_ttl_as_numeric_string_is_honoured(api: Api) -> None:
+    assert token_request(api, ttl="1024000").json()["expires_in"] == 1024000
+
+
+def test_empty_ttl_string_means_the_default_5184000(api: Api) -> None:
+    assert token_request(api, ttl="").json()["expires_in"] == DEFAULT_TTL_S
+
+
+def test_ttl_zero_never_expires_even_years_later(api: Api) -> None:
+    api.register("alice")
+    response = token_request(api, ttl=0)
+    assert response.json()["expires_in"] == 0
+
+    api.emulator.advance_clock(10 * YEAR_MS)
+
+    assert get_user_with(api, bearer(response.json()["access_token"])).status_code == 200
+
+
+def test_token_expires_after_its_ttl_401_expired_access_token(api: Api) -> None:
+    api.register("alice")
+    token = api.emulator.fetch_token(ttl=60)
+    api.emulator.advance_clock(59_000)
+    assert get_user_with(api, bearer(token)).status_code == 200
+
+    api.emulator.advance_clock(2_000)
+
+    assert_error(
+        get_user_with(api, bearer(token)),
+        401,
+        "unauthorized",
+        description="Unable to authenticate due to expired access token",
+    )
+
+
+def test_missing_token_401_with_json_error_body(api: Api) -> None:
+    api.register("alice")
+    assert_error(
+        get_user_with(api, {}),
+        401,
+        "unauthorized",
+        description="Unable to authenticate (OAuth)",
+    )
+
+
+def test_malformed_token_401_auth_bad_access_token(api: Api) -> None:
+    api.register("alice")
+    assert_error(
+        get_user_with(api, bearer("abc!")),
+        401,
+        "auth_bad_access_token",
+        description="Unable to authenticate due to corrupt access token",
+    )
+
+
+def test_unknown_well_formed_token_401_auth_bad_access_token(api: Api) -> None:
+    api.register("alice")
+    unknown = "YWMt" + "A1b2-C3d_" * 7 + "x"  # 64 url-safe characters after the prefix
+    assert len(unknown) == 4 + 64
+
+    assert_error(
+        get_user_with(api, bearer(unknown)),
+        401,
+        "auth_bad_access_token",
+        description="Unable to authenticate",
+    )
+
+
+def test_wrong_client_id_400_invalid_grant(api: Api) -> None:
+    assert_error(
+        token_request(api, client_id="someone-else"),
+        400,
+        "invalid_grant",
+        description="client_id does not match",
+    )
+
+
+def test_wrong_client_secret_400_invalid_grant(api: Api) -> None:
+    assert_error(
+        token_request(api, client_secret="not-the-secret"),  # noqa: S106 - a wrong one
+        400,
+        "invalid_grant",
+        description="client_secret does not match",
+    )
+
+
+def test_wrong_org_or_app_404_organization_application_not_found(api: Api) -> None:
+    body = {"grant_type": "client_credentials", "client_id": "x", "client_secret": "y"}
+    for org, app in (("other-org", api.emulator.app), (api.emulator.org, "other-app")):
+        response = api.raw("POST", f"/{org}/{app}/token", json=body)
+        assert_error(
+            response,
+            404,
+            "organization_application_not_found",
+            description=f"Could not find application for {org}/{app} from URI: {org}/{app}/token",
+        )
+    secured = api.raw("GET", "/other-org/other-app/users/alice/notification/language")
+    assert_error(secured, 404, "organization_application_not_found")
