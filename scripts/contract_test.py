@@ -81,6 +81,8 @@ def main(
         result = run_contract(
             target, report_dir, max_examples=max_examples, seed=seed, phases=phases
         )
+    for problem in result.setup_problems:
+        click.echo(f"fixture set-up: {problem}")
     click.echo(result.table())
     if not result.passed:
         click.echo(f"\nschemathesis output (also in {result.log}):")

@@ -109,6 +109,11 @@ def json_parse(detail: str) -> ApiError:
     return ApiError(400, "json_parse", "JsonParseException", detail)
 
 
+def invalid_parameter(text: str) -> ApiError:
+    """The chat-room family's code for a missing required field (``<field> must be provided``)."""
+    return ApiError(400, "invalid_parameter", "InvalidParameterException", text)
+
+
 def invalid_argument(text: str) -> ApiError:
     return ApiError(400, "illegal_argument", _ILLEGAL, text)
 

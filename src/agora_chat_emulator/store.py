@@ -181,7 +181,12 @@ class Store:
         expires_in = DEFAULT_TOKEN_TTL_S if ttl is None else ttl
         token = TOKEN_PREFIX + secrets.token_urlsafe(48)
         with self._tx() as db:
-            expires_at = None if expires_in == 0 else self._clock.now_ms() + expires_in * 1000
+            # A ttl past SQLite's 64-bit range is as good as "never": clamp, do not overflow.
+            expires_at = (
+                None
+                if expires_in == 0
+                else min(self._clock.now_ms() + expires_in * 1000, _SQLITE_INT_MAX)
+            )
             db.execute(
                 "INSERT INTO tokens (token, expires_at_ms) VALUES (?, ?)", (token, expires_at)
             )

@@ -99,7 +99,9 @@ def after_call(context: Any, case: Any, response: Any) -> None:
     # defeat use_after_free; each phase before it restores, so every operation can reach 200.
     if label in DESTRUCTIVE and case.meta is not None and case.meta.phase.name != "stateful":
         with _client() as client:
-            fixture_data.ensure(client)
+            problems = fixture_data.ensure(client)
+        if problems:
+            raise RuntimeError("restoring the contract fixture data failed: " + "; ".join(problems))
 
 
 @schemathesis.check

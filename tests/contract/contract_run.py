@@ -52,6 +52,7 @@ class ContractResult:
     junit: Path
     ndjson: Path
     log: Path
+    setup_problems: list[str] = field(default_factory=list)
 
     @property
     def unreached(self) -> list[str]:
@@ -109,6 +110,8 @@ class ContractResult:
             details.append("never 200: " + ", ".join(self.unreached))
         if self.failed_checks:
             details.append("failed checks: " + ", ".join(sorted(self.failed_checks)))
+        if self.setup_problems:
+            details.append(f"{len(self.setup_problems)} fixture set-up call(s) failed")
         return f"CONTRACT FAILED: {summary}" + "".join(f"; {d}" for d in details)
 
 
@@ -146,13 +149,14 @@ def run_contract(
         report_dir / "events.ndjson",
         report_dir / "schemathesis.log",
     )
+    setup_problems: list[str] = []
     if prepare:
         with httpx.Client(
             base_url=target.base_url,
             headers={"Authorization": f"Bearer {target.token}"},
             timeout=30,
         ) as client:
-            fixture_data.ensure(client)
+            setup_problems = fixture_data.ensure(client)
     command = [
         str(Path(sys.executable).with_name("st")),
         "--config-file",
@@ -192,7 +196,9 @@ def run_contract(
             timeout=RUN_TIMEOUT_S,
             check=False,
         )
-    return ContractResult(completed.returncode, read_events(ndjson), junit, ndjson, log)
+    return ContractResult(
+        completed.returncode, read_events(ndjson), junit, ndjson, log, setup_problems
+    )
 
 
 def read_events(ndjson: Path) -> dict[str, OperationStats]:
