@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413 without being read further."""
+MAX_JSON_DEPTH = 100
+"""Deeper JSON is refused as unparsable: the schema validator cannot walk past 255 levels."""
 
 Json = dict[str, Any]
 
@@ -135,9 +137,26 @@ def _parse_json(raw: bytes) -> Any:
     if not raw.strip():
         return None
     try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        value = json.loads(raw)
+        if _depth(value) > MAX_JSON_DEPTH:
+            raise ValueError(f"nesting deeper than {MAX_JSON_DEPTH} levels")
+        # Escapes of lone surrogates ("\ud800") parse, but are no text anything could store.
+        json.dumps(value, ensure_ascii=False).encode()
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError included
         raise errors.json_parse(f"Unexpected character: {exc}") from None
+    return value
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value`` (0 for a scalar), without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, depth)
+            children = node.values() if isinstance(node, dict) else node
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 async def _parse(request: Request, operation: Operation, received_ms: int, raw_body: bytes) -> Call:
@@ -211,8 +230,8 @@ class Emulator:
     def create_app_token(self, call: Call) -> Json:
         body = call.body
         ttl = body.get("ttl")
-        if isinstance(ttl, str):
-            ttl = int(ttl) if ttl else None
+        # A number (60.0 is an integer to JSON Schema), a numeric string, or "" for the default.
+        ttl = None if ttl in (None, "") else int(ttl)
         return self.store.issue_token(
             body["grant_type"], body["client_id"], body["client_secret"], ttl
         )

@@ -18,6 +18,27 @@ def room(api: Api) -> str:
     return api.create_room("alice", "bob")
 
 
+def test_json_strings_with_lone_surrogates_400_json_parse(api: Api, room: str) -> None:
+    for method, path, raw in [
+        ("PUT", "/users/alice", rb'{"nickname": "\ud800"}'),
+        ("PUT", "/users/alice/notification/language", rb'{"translationLanguage": "x\udfff"}'),
+        ("POST", "/notification/template", rb'{"name": "t", "title_pattern": "\ud800"}'),
+        ("PUT", f"/metadata/chatroom/{room}/user/bob", rb'{"metaData": {"\ud800": "v"}}'),
+        ("POST", f"/metadata/chatroom/{room}", rb'{"keys": ["\ud800"]}'),
+    ]:  # fmt: skip
+        assert_error(api.request(method, path, content=raw), 400, "json_parse")
+    assert api.attributes(room) == {}
+
+
+def test_json_nested_too_deep_400_json_parse(api: Api, room: str) -> None:
+    for depth in (300, 100_000):
+        nested = b"[" * depth + b"]" * depth
+        for body in (nested, b'{"nickname": "x", "extra": ' + nested + b"}"):
+            assert_error(api.request("PUT", "/users/alice", content=body), 400, "json_parse")
+    sane = b'{"nickname": "x", "extra": ' + b"[" * 20 + b"]" * 20 + b"}"
+    assert api.request("PUT", "/users/alice", content=sane).status_code == 200
+
+
 def test_malformed_json_400_json_parse(api: Api, room: str) -> None:
     for method, path in [
         ("PUT", "/users/alice"),

@@ -58,6 +58,23 @@ def test_empty_ttl_string_means_the_default_5184000(api: Api) -> None:
     assert token_request(api, ttl="").json()["expires_in"] == DEFAULT_TTL_S
 
 
+def test_ttl_as_an_integral_float_is_answered_as_an_integer(api: Api) -> None:
+    expires_in = token_request(api, ttl=60.0).json()["expires_in"]
+
+    assert expires_in == 60
+    assert isinstance(expires_in, int)
+
+
+def test_huge_ttl_is_accepted_and_the_token_outlives_any_clock_advance(api: Api) -> None:
+    api.register("alice")
+    response = token_request(api, ttl=10**30)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["expires_in"] == 10**30
+    api.emulator.advance_clock(1000 * YEAR_MS)
+    assert get_user_with(api, bearer(response.json()["access_token"])).status_code == 200
+
+
 def test_ttl_zero_never_expires_even_years_later(api: Api) -> None:
     api.register("alice")
     response = token_request(api, ttl=0)
