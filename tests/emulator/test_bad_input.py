@@ -184,7 +184,7 @@ def test_unknown_body_fields_and_query_params_are_ignored(api: Api, room: str) -
 METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "PROPFIND", "PURGE"]
 SEGMENTS = [
     "alice", "bob", "ALICE", "%61", "%E4%B8%AD", "..", "%2F", "a" * 70, "", "0", "-1", "%00",
-    "user", "chatgroup", "forced", "%FF%FE", "a,b", "users", "{x}", ";", "😀",
+    "user", "chatgroup", "forced", "%FF%FE", "a,b", "users", "{x}", ";", "😀", "{room}", "{room}",
 ]  # fmt: skip
 PATHS = [
     "/token", "/users", "/users/{}", "/users/{}/notification/{}/{}",
@@ -205,10 +205,19 @@ JSON_VALUES: list[Any] = [
 ]  # fmt: skip
 
 
+RAW_BODIES = [
+    b"{", b"[1,", b"\xff\xfe", b"null", b"{}{}", b" ", b"NaN", b'{"ttl": Infinity}',
+    b'{"nickname": "\\ud800"}', b"[" * 5000 + b"]" * 5000, b'{"ttl": 1e999}',
+]  # fmt: skip
+QUERY_VALUES = ["0", "-1", "1", "x", "", "99999999999999999999999", "%00", "1.5"]
+
+
 def garbage_requests(rng: random.Random, count: int) -> Iterator[dict[str, Any]]:
     for _ in range(count):
         template = rng.choice(PATHS)
         path = template.format(*(rng.choice(SEGMENTS) for _ in range(template.count("{}"))))
+        if rng.random() < 0.3:
+            path += f"?pagenum={rng.choice(QUERY_VALUES)}&pagesize={rng.choice(QUERY_VALUES)}"
         request: dict[str, Any] = {"method": rng.choice(METHODS), "path": path}
         kind = rng.randrange(4)
         if kind == 0:
@@ -216,7 +225,7 @@ def garbage_requests(rng: random.Random, count: int) -> Iterator[dict[str, Any]]
         elif kind == 1:
             request["content"] = json.dumps(rng.choice(JSON_VALUES)).encode()
         elif kind == 2:
-            request["content"] = rng.choice([b"{", b"[1,", b"\xff\xfe", b"null", b"{}{}", b" "])
+            request["content"] = rng.choice(RAW_BODIES)
         headers = {}
         if rng.random() < 0.3:
             headers["Content-Type"] = rng.choice(["text/plain", "application/json", "x/y; a=b"])
