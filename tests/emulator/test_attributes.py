@@ -264,15 +264,6 @@ def test_get_of_named_keys_leaves_unknown_keys_out(api: Api, room: str) -> None:
     assert body["data"] == {"c": "2"}
 
 
-def test_get_is_allowed_for_anyone_with_a_token(api: Api, room: str) -> None:
-    api.set_attributes(room, "bob", {"b": "1"})
-
-    body = api.ok("POST", f"/metadata/chatroom/{room}", json={"keys": ["b"]})
-
-    assert body["action"] == "post"
-    assert body["data"] == {"b": "1"}
-
-
 def test_auto_delete_in_lower_case_is_accepted(api: Api, room: str) -> None:
     api.set_attributes(room, "bob", {"dropped": "1"}, auto_delete="delete")
     api.set_attributes(room, "bob", {"kept": "2"}, auto_delete="no_delete")
