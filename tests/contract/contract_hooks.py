@@ -1,7 +1,7 @@
 """schemathesis hooks and checks of the contract run (loaded through ``SCHEMATHESIS_HOOKS``).
 
-* The token example's placeholder credentials are replaced by the target's real ones (when
-  known), so ``createAppToken`` reaches 200 too.
+* Requests are adjusted before they go out (``fixture_data.adjust_request``): lower-case user
+  IDs on registration, the target's real credentials in place of the token example's.
 * After a successful call that destroyed part of the fixture data (a user, the room, bob's
   membership, the template), the fixture data is restored through the API, so later operations
   keep reaching their success paths.
@@ -21,7 +21,7 @@ import fixture_data
 import httpx
 import schemathesis
 
-from agora_chat_emulator.spec import load_spec, operations
+from agora_chat_emulator.spec import operations
 
 DESTRUCTIVE = frozenset(
     {
@@ -32,11 +32,6 @@ DESTRUCTIVE = frozenset(
     }
 )
 CREATE_TEMPLATE = "POST /notification/template"
-CLIENT_CREDENTIALS_GRANT = "POST /token"
-REGISTER = "POST /users"
-TOKEN_EXAMPLE = load_spec()["paths"]["/token"]["post"]["requestBody"]["content"][
-    "application/json"
-]["example"]
 TEMPLATE_BY_NAME = ("GET /notification/template/{name}", "DELETE /notification/template/{name}")
 
 _created_templates: set[str] = set()
@@ -52,38 +47,11 @@ def _client() -> httpx.Client:
 
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: Any) -> None:
-    if case.operation.label == REGISTER:
-        case.body = _lower_usernames(case.body)
-    _use_real_credentials(case)
-
-
-def _lower_usernames(body: Any) -> Any:
-    """User IDs are case-insensitive and come back lower-case, but schemathesis tracks created
-    resources by exact path: a user registered as ``Bob`` and deleted as ``bob`` would look like a
-    resource that vanished. Registering lower-case keeps its bookkeeping exact; case-insensitive
-    lookups are covered by tests/emulator."""
-    if isinstance(body, list):
-        return [_lower_usernames(item) for item in body]
-    if isinstance(body, dict) and isinstance(body.get("username"), str):
-        return {**body, "username": body["username"].lower()}
-    return body
-
-
-def _use_real_credentials(case: Any) -> None:
-    """The spec's token example carries placeholder credentials; send the target's real ones."""
-    client_id = os.environ.get("AGORA_CONTRACT_CLIENT_ID")
-    if (
-        client_id
-        and case.operation.label == CLIENT_CREDENTIALS_GRANT
-        and isinstance(case.body, dict)
-        and case.body.get("client_id") == TOKEN_EXAMPLE["client_id"]
-        and case.body.get("client_secret") == TOKEN_EXAMPLE["client_secret"]
-    ):
-        case.body = {
-            **case.body,
-            "client_id": client_id,
-            "client_secret": os.environ["AGORA_CONTRACT_CLIENT_SECRET"],
-        }
+    fixture_data.adjust_request(
+        case,
+        os.environ.get("AGORA_CONTRACT_CLIENT_ID") or None,
+        os.environ.get("AGORA_CONTRACT_CLIENT_SECRET") or None,
+    )
 
 
 @schemathesis.hook
