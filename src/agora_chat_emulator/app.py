@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, Router
 
 from agora_chat_emulator import errors
 from agora_chat_emulator.clock import Clock
@@ -26,6 +26,8 @@ from agora_chat_emulator.store import UNSET, Store
 
 logger = logging.getLogger(__name__)
 
+MAX_CLOCK_MS = 253_402_300_799_999
+"""The emulator's clock stays before year 10000, so every stored timestamp fits SQLite."""
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413 without being read further."""
 MAX_JSON_DEPTH = 100
@@ -102,6 +104,8 @@ def _validation_error(operation: Operation, error: Any, fallback: str) -> errors
         text = f"{missing} must be provided"
         if operation.tag == "App token":
             text += "."
+        if operation.tag == "Chat rooms":
+            return errors.invalid_parameter(text)
         return errors.invalid_argument(text)
     return errors.push_bad_parameter(_field_name(location, fallback), error.message)
 
@@ -460,9 +464,12 @@ class Emulator:
                 if not isinstance(body, dict):
                     raise errors.invalid_argument("body must be an object")
                 if "now_ms" in body:
-                    self.clock.set(_as_int(body["now_ms"], "now_ms"))
+                    target = _as_int(body["now_ms"], "now_ms")
                 else:
-                    self.clock.advance(_as_int(body.get("advance_ms", 0), "advance_ms"))
+                    target = self.clock.now_ms() + _as_int(body.get("advance_ms", 0), "advance_ms")
+                if not 0 <= target <= MAX_CLOCK_MS:
+                    raise errors.invalid_argument(f"the clock must stay within 0..{MAX_CLOCK_MS}")
+                self.clock.set(target)
             except errors.ApiError as error:
                 return self._error_response(error, self.clock.now_ms())
         return JSONResponse({"now_ms": self.clock.now_ms(), "offset_ms": self.clock.offset_ms})
@@ -497,13 +504,19 @@ class Emulator:
             Route("/reset", self.reset, methods=["POST"]),
             Route("/clock", self.clock_endpoint, methods=["GET", "POST"]),
         ]
-        return Starlette(
+        # No trailing-slash redirects: an unknown path is a JSON 404 like any other.
+        app = Starlette(
             routes=[
-                Mount("/_emulator", routes=control),
-                Mount("/{org_name}/{app_name}", routes=_merge_methods(api_routes)),
+                Mount("/_emulator", app=Router(control, redirect_slashes=False)),
+                Mount(
+                    "/{org_name}/{app_name}",
+                    app=Router(_merge_methods(api_routes), redirect_slashes=False),
+                ),
             ],
             exception_handlers={HTTPException: self._http_error, Exception: self._http_error},
         )
+        app.router.redirect_slashes = False
+        return app
 
 
 def _merge_methods(routes: list[Route]) -> list[Route]:

@@ -103,6 +103,12 @@ def test_unknown_path_json_404(api: Api) -> None:
         assert_error(api.raw("GET", path), 404, "service_resource_not_found")
 
 
+def test_trailing_slash_is_an_unknown_path_json_404_not_a_redirect(api: Api) -> None:
+    api.register("alice")
+    for path in [api.app_path("/users/alice/"), "/_emulator/health/"]:
+        assert_error(api.raw("GET", path), 404, "service_resource_not_found")
+
+
 def test_wrong_method_json_405_with_allow_header(api: Api) -> None:
     response = api.request("PATCH", "/users/alice")
 

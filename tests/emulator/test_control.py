@@ -87,3 +87,10 @@ def test_clock_rejects_a_non_integer_400_json(api: Api) -> None:
         response = api.raw("POST", "/_emulator/clock", json=body)
         assert_error(response, 400, "illegal_argument")
     assert api.raw("GET", "/_emulator/clock").json()["offset_ms"] == 0
+
+
+def test_clock_outside_year_0_to_9999_is_refused_400_json(api: Api) -> None:
+    for body in ({"advance_ms": 10**23}, {"now_ms": -1}, {"now_ms": 253_402_300_800_000}):
+        response = api.raw("POST", "/_emulator/clock", json=body)
+        assert_error(response, 400, "illegal_argument")
+    assert api.raw("GET", "/_emulator/clock").json()["offset_ms"] == 0
