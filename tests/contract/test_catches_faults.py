@@ -176,7 +176,7 @@ def test_an_undocumented_status_code_is_caught_by_status_code_conformance(tmp_pa
         return status, body
 
     result = run_against(
-        lambda app, _: rewrite_json(app, missing_template_as_404), tmp_path, "getPushTemplate"
+        lambda app, _: rewrite_json(app, missing_template_as_409), tmp_path, "getPushTemplate"
     )
 
     assert_caught(result, "status_code_conformance")
