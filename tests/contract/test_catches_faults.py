@@ -102,6 +102,7 @@ def served(make_app: Callable[[ASGIApp, Emulator], ASGIApp], tmp_path: Path) -> 
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        listener.close()
         store.close()
 
 
@@ -166,13 +167,13 @@ def test_a_missing_required_response_field_is_caught_by_response_schema_conforma
 
 @pytest.mark.slow
 def test_an_undocumented_status_code_is_caught_by_status_code_conformance(tmp_path: Path) -> None:
-    def missing_template_as_404(scope: Scope, status: int, body: Any) -> tuple[int, Any]:
+    def missing_template_as_409(scope: Scope, status: int, body: Any) -> tuple[int, Any]:
         if (
             status == 400
             and scope["method"] == "GET"
             and "/notification/template/" in scope["path"]
         ):
-            return 404, body
+            return 409, body
         return status, body
 
     result = run_against(
