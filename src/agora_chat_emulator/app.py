@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route, Router
 
 from agora_chat_emulator import errors
 from agora_chat_emulator.clock import Clock
+from agora_chat_emulator.docs import api_reference
 from agora_chat_emulator.spec import Operation, operations
 from agora_chat_emulator.store import UNSET, Store
 
@@ -503,6 +504,7 @@ class Emulator:
             Route("/health", self.health, methods=["GET"]),
             Route("/reset", self.reset, methods=["POST"]),
             Route("/clock", self.clock_endpoint, methods=["GET", "POST"]),
+            Route("/docs", api_reference, methods=["GET"]),
         ]
         # No trailing-slash redirects: an unknown path is a JSON 404 like any other.
         app = Starlette(
