@@ -187,7 +187,7 @@ def variants(schema: Schema) -> dict[str, list[dict[str, Any]]]:
     "integer or string" compares the same however it is written.
     """
     flat = _merge_all_of(schema)
-    alternatives = flat.pop("anyOf", None) or flat.pop("oneOf", None)
+    alternatives = [*flat.pop("anyOf", []), *flat.pop("oneOf", [])]
     grouped: dict[str, list[dict[str, Any]]] = {}
     if alternatives:
         for member in alternatives:
@@ -200,6 +200,33 @@ def variants(schema: Schema) -> dict[str, list[dict[str, Any]]]:
             single["enum"] = [v for v in single["enum"] if _kind_of_value(v) == kind]
         grouped.setdefault(kind, []).append(single)
     return grouped
+
+
+def _pairs(base: list[dict[str, Any]], head: list[dict[str, Any]]) -> list[tuple[Schema, Schema]]:
+    """Same-typed alternatives of two versions, matched for comparison.
+
+    Alternatives are matched by title where it is unique on both sides, then in order, so "a
+    PushMode or an empty string" still notices a PushMode value going away. When their number
+    changed, each side is compared as the union of its alternatives.
+    """
+    if len(base) != len(head):
+        return [(_union(base), _union(head))]
+
+    def unique_titles(alternatives: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        titles = [alt.get("title") for alt in alternatives]
+        return {
+            t: alt
+            for t, alt in zip(titles, alternatives, strict=True)
+            if t and titles.count(t) == 1
+        }
+
+    base_titled, head_titled = unique_titles(base), unique_titles(head)
+    shared = base_titled.keys() & head_titled.keys()
+    pairs: list[tuple[Schema, Schema]] = [(base_titled[t], head_titled[t]) for t in sorted(shared)]
+    rest_base = [alt for alt in base if alt.get("title") not in shared]
+    rest_head = [alt for alt in head if alt.get("title") not in shared]
+    pairs.extend(zip(rest_base, rest_head, strict=True))
+    return pairs
 
 
 def _union(alternatives: list[dict[str, Any]]) -> dict[str, Any]:
@@ -272,7 +299,8 @@ class _Comparison:
             what = f"now also accepts {kind}" if request else f"retyped: may now be {kind}"
             self.add(where, what, breaking=not request)
         for kind in sorted(base_kinds.keys() & head_kinds.keys()):
-            self._same_kind(where, _union(base_kinds[kind]), _union(head_kinds[kind]))
+            for old, new in _pairs(base_kinds[kind], head_kinds[kind]):
+                self._same_kind(where, old, new)
 
     def _same_kind(self, where: str, base: Schema, head: Schema) -> None:
         request = self.direction is Direction.REQUEST
