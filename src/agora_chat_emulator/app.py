@@ -143,10 +143,14 @@ def _parse_json(raw: bytes) -> Any:
         return None
     try:
         value = json.loads(raw)
-        if _depth(value) > MAX_JSON_DEPTH:
+        # Both checks below walk the whole value; cheap scans of the raw bytes skip them for the
+        # bodies that cannot fail them. Nesting needs an opening bracket per level.
+        if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
             raise ValueError(f"nesting deeper than {MAX_JSON_DEPTH} levels")
-        # Escapes of lone surrogates ("\ud800") parse, but are no text anything could store.
-        json.dumps(value, ensure_ascii=False).encode()
+        # Escapes of lone surrogates ("\ud800") parse, but are no text anything could store. A
+        # surrogate needs a \u escape or non-ASCII bytes (json.loads decodes with surrogatepass).
+        if not raw.isascii() or b"\\u" in raw:
+            json.dumps(value, ensure_ascii=False).encode()
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError included
         raise errors.json_parse(f"Unexpected character: {exc}") from None
     return value
@@ -209,7 +213,7 @@ class Emulator:
             "application": self.store.app_uuid,
             "applicationName": self.settings.app,
             "organization": self.settings.org,
-            "uri": str(call.request.url.replace(query="")),
+            "uri": _uri(call.request),
             "timestamp": call.received_ms,
             "duration": max(0, self.clock.now_ms() - call.received_ms),
         }
@@ -223,7 +227,7 @@ class Emulator:
     @staticmethod
     def _attribute_envelope(call: Call, data: Any, **extra: Any) -> Json:
         return {
-            "uri": str(call.request.url.replace(query="")),
+            "uri": _uri(call.request),
             "timestamp": call.received_ms,
             "action": call.request.method.lower(),
             **extra,
@@ -539,6 +543,14 @@ def _merge_methods(routes: list[Route]) -> list[Route]:
 
         merged.append(Route(path, dispatch, methods=list(endpoints)))
     return merged
+
+
+def _uri(request: Request) -> str:
+    """The request's URL without its query string, as the service echoes it in ``uri``."""
+    if request.scope.get("query_string"):
+        return str(request.url.replace(query=""))
+    # Without a query the URL is already in that form; replace() would re-split and re-join it.
+    return str(request.url)
 
 
 def _bearer(request: Request) -> str | None:
