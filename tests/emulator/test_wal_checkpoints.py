@@ -1,0 +1,58 @@
+"""The write-ahead log is copied into the database file off the request path, and stays bounded.
+
+Checkpoints run in the store's own thread (see ``store._Checkpointer``), not inside a commit; a
+PASSIVE checkpoint alone never lets the log start over while writes never pause, so the store
+finishes one between two transactions once the log is past ``WAL_RESTART_FRAMES``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from agora_chat_emulator import store as store_module
+from agora_chat_emulator.clock import Clock
+from agora_chat_emulator.store import SEED_ROOM_BASE, Store
+
+PAGE_FRAME_BYTES = 4096 + 24
+
+
+def open_store(path: Path) -> Store:
+    return Store(str(path), Clock(), org="o", app="a", client_id="i", client_secret="s")  # noqa: S106
+
+
+def test_commits_do_not_checkpoint(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    try:
+        # SQLite's own checkpoint would run inside the commit that crosses 1000 log pages.
+        assert store._db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_log_starts_over_under_writes_without_a_pause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "CHECKPOINT_INTERVAL_S", 0.005)
+    monkeypatch.setattr(store_module, "WAL_RESTART_FRAMES", 100)
+    store = open_store(tmp_path / "s.db")
+    wal = tmp_path / "s.db-wal"
+    try:
+        store.bulk_seed(users=50, rooms=50, attributes=0, prefix="u")
+        largest, writes = 0, 0
+        deadline = time.monotonic() + 1.5
+        while time.monotonic() < deadline:
+            n = writes % 50
+            store.set_attributes(
+                str(SEED_ROOM_BASE + n), f"u{n}", {"k": str(writes)}, "DELETE", forced=False
+            )
+            writes += 1
+            largest = max(largest, wal.stat().st_size)
+    finally:
+        store.close()
+    # Every write adds at least a page to the log: a log that never started over would hold
+    # them all. Started over, it holds what the writes between two checkpoints added.
+    assert writes > 1000
+    assert largest < writes * PAGE_FRAME_BYTES / 10, (writes, largest)
