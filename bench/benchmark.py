@@ -249,6 +249,7 @@ class LoadResult:
     p99_ms: float
     non_2xx: int
     socket_errors: int
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
 def wrk(cell: Cell, seconds: int) -> LoadResult:
@@ -285,6 +286,7 @@ def wrk(cell: Cell, seconds: int) -> LoadResult:
         p99_ms=summary["p99_us"] / 1000,
         non_2xx=summary["non_2xx"],
         socket_errors=summary["socket_errors"],
+        summary=summary,
     )
 
 
@@ -541,6 +543,7 @@ ROW_LABELS = {
     "1": "emulator, mix (SQLite file, validation on, rate limits off)",
     "2": "Prism mock, GET push setting only",
     "3": "ceiling: bare ASGI fixed JSON, same mix, same uvicorn",
+    "3b": "Starlette floor: the trivial app (routes + fixed 200 examples), same mix",
     "6": "emulator, mix, store with the scale data set",
 }
 
@@ -660,7 +663,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
             )
         except OSError:
             return "not found"
-        return (completed.stdout + completed.stderr).strip().splitlines()[0]
+        lines = (completed.stdout + completed.stderr).strip().splitlines()
+        return lines[0] if lines else ""
 
     cpu = "unknown CPU"
     with contextlib.suppress(OSError):
@@ -669,7 +673,9 @@ def conditions(results: Results, plan: Plan) -> list[str]:
                 cpu = line.split(":", 1)[1].strip()
                 break
     commit = command_output("git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD")
-    dirty = command_output("git", "-C", str(REPO_ROOT), "status", "--short", "src", "bench")
+    dirty = command_output(
+        "git", "-C", str(REPO_ROOT), "status", "--short", "--", "src", "bench", ":!bench/RESULTS.md"
+    )
     changes = "" if dirty in {"", "not found"} else " (uncommitted changes in src/ or bench/)"
     packages = ", ".join(
         f"{name} {version(name)}"
@@ -760,15 +766,18 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
         scale = emulator("scale.db")
         prism = app(lambda: start_prism(out_dir / "prism.log"))
         ceiling = app(lambda: start_app("ceiling", out_dir / "ceiling.log"))
+        floor = app(lambda: start_app("trivial", out_dir / "trivial.log"))
         say(
             f"servers: emulator pid {empty.process.pid}, scale emulator pid {scale.process.pid}, "
-            f"prism pid {prism.process.pid}, ceiling pid {ceiling.process.pid}"
+            f"prism pid {prism.process.pid}, ceiling pid {ceiling.process.pid}, "
+            f"trivial app pid {floor.process.pid}"
         )
         for conns in plan.connections:
             results.cells += [
                 Cell("1", empty, "mix", conns, plan.population),
                 Cell("2", prism, "get", conns, 1),
                 Cell("3", ceiling, "mix", conns, plan.population),
+                Cell("3b", floor, "mix", conns, plan.population),
                 Cell("6", scale, "mix", conns, min(plan.scale_users, plan.scale_rooms)),
             ]
         results.cells.sort(key=lambda cell: (cell.row, cell.connections))
