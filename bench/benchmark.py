@@ -72,6 +72,8 @@ USER_PREFIX = "bench"
 """Users are bench0, bench1, ...; room i (SEED_ROOM_BASE + i) is owned by user i (bulk_seed)."""
 ATTRIBUTES = {"topic": "green tea", "mood": "calm"}
 START_TIMEOUT_S = 60.0
+NOTES_HEADING = "## Notes"
+"""A hand-written section of RESULTS.md from this heading on is kept when the file is rewritten."""
 
 
 @dataclass(frozen=True)
@@ -624,7 +626,7 @@ def contract_table(results: Results) -> list[str]:
 
 def report(results: Results, conditions: list[str]) -> str:
     plan = results.plan
-    lines = ["### Load (rows 1-3, 6): wrk, median of the repetitions (each repetition)", ""]
+    lines = ["### Load (rows 1-3b, 6): wrk, median of the repetitions (each repetition)", ""]
     lines += load_table(results)
     lines += [
         "",
@@ -857,7 +859,12 @@ def main(*, quick: bool, output: Path, out_dir: Path) -> None:
         "",
     ]
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text("\n".join(header) + body, encoding="utf-8")
+    notes = ""
+    if output.exists():
+        previous = output.read_text(encoding="utf-8")
+        if NOTES_HEADING in previous:
+            notes = "\n" + NOTES_HEADING + previous.split(NOTES_HEADING, 1)[1]
+    output.write_text("\n".join(header) + body + notes, encoding="utf-8")
     click.echo(body)
     click.echo(f"written: {output}")
 
