@@ -864,7 +864,7 @@ def main(*, quick: bool, output: Path, out_dir: Path) -> None:
         previous = output.read_text(encoding="utf-8")
         if NOTES_HEADING in previous:
             notes = "\n" + NOTES_HEADING + previous.split(NOTES_HEADING, 1)[1]
-    output.write_text("\n".join(header) + body + notes, encoding="utf-8")
+    output.write_text("\n".join(header) + "\n" + body + notes, encoding="utf-8")
     click.echo(body)
     click.echo(f"written: {output}")
 
