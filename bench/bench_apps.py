@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -25,6 +24,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from agora_chat_emulator.cli import listen, server_config
 from agora_chat_emulator.spec import load_spec
 
 READY_PREFIX = "bench app ready:"
@@ -93,24 +93,13 @@ def trivial_app() -> Starlette:
     )
 
 
-def server_config(app: Any, log_level: str) -> uvicorn.Config:
-    """The uvicorn settings of ``agora-chat-emulator serve`` (cli.py), for a like-for-like stack."""
-    return uvicorn.Config(
-        app,
-        log_level=log_level,
-        access_log=log_level in {"info", "debug"},
-        lifespan="off",
-        server_header=False,
-    )
-
-
 @click.command()
 @click.argument("which", type=click.Choice(["ceiling", "trivial"]))
 @click.option("--log-level", default="warning", show_default=True)
 def main(which: str, log_level: str) -> None:
     """Serve one reference app on a free 127.0.0.1 port until SIGTERM."""
     app: Any = ceiling if which == "ceiling" else trivial_app()
-    listener = socket.create_server(("127.0.0.1", 0), reuse_port=False)
+    listener = listen("127.0.0.1", 0)
     port = listener.getsockname()[1]
     server = uvicorn.Server(server_config(app, log_level))
     click.echo(f"{READY_PREFIX} http://127.0.0.1:{port}")

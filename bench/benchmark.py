@@ -55,7 +55,7 @@ from agora_chat_client.models import (  # noqa: E402
 from contract_run import ALL_PHASES, Target, run_contract  # noqa: E402
 from contract_run import CONFIG as CONTRACT_CONFIG  # noqa: E402
 
-from agora_chat_emulator.cli import DEFAULTS  # noqa: E402
+from agora_chat_emulator.cli import DEFAULTS, server_config  # noqa: E402
 from agora_chat_emulator.clock import Clock  # noqa: E402
 from agora_chat_emulator.process import (  # noqa: E402
     RunningEmulator,
@@ -98,7 +98,7 @@ class Plan:
 FULL = Plan(
     warmup_s=2,
     measure_s=8,
-    repetitions=2,
+    repetitions=3,
     connections=(16, 64),
     population=100,
     scale_users=100_000,
@@ -674,6 +674,7 @@ def conditions(results: Results, plan: Plan) -> list[str]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
+    stack = server_config(None, "warning")
     commit = command_output("git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD")
     dirty = command_output(
         "git", "-C", str(REPO_ROOT), "status", "--short", "--", "src", "bench", ":!bench/RESULTS.md"
@@ -706,7 +707,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         f"{plan.repetitions} repetition(s) interleaved across the servers; "
         f"connections {', '.join(map(str, plan.connections))}",
         "Server stack for the emulator, the ceiling and the trivial app: one uvicorn process "
-        "(httptools, uvloop), log level warning, access log off, lifespan off",
+        f"with `agora_chat_emulator.cli.server_config` (loop {stack.loop}, http {stack.http}, "
+        "log level warning, access log off, lifespan off) on a `cli.listen` socket (TCP_NODELAY)",
         f"Emulator: `agora-chat-emulator serve --db FILE --rate-limits off` (request validation "
         f"on, SQLite WAL file); mix over {plan.population} users and their rooms "
         f"(row 1) or over all of the scale data set (row 6)",
