@@ -90,6 +90,7 @@ class Plan:
     scale_rooms: int
     scale_attributes: int
     client_calls: int
+    contract_repetitions: int
     contract_phases: str
     same_cases_phases: str
     contract_max_examples: int | None
@@ -105,6 +106,7 @@ FULL = Plan(
     scale_rooms=100_000,
     scale_attributes=1_000_000,
     client_calls=2_000,
+    contract_repetitions=2,
     contract_phases=ALL_PHASES,
     same_cases_phases="examples,coverage,fuzzing",
     contract_max_examples=None,
@@ -119,6 +121,7 @@ QUICK = Plan(
     scale_rooms=100,
     scale_attributes=1_000,
     client_calls=100,
+    contract_repetitions=1,
     contract_phases="examples",
     same_cases_phases="examples",
     contract_max_examples=1,
@@ -722,7 +725,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         + ("20" if plan.contract_max_examples is None else str(plan.contract_max_examples))
         + "); the suite run is `contract_run.run_contract` (fixture data, hooks, all checks); the "
         "same-cases runs use only not_a_server_error and no hooks, emulator and trivial app "
-        "alternating; cases/s over schemathesis's engine time (no start-up)",
+        f"alternating; {plan.contract_repetitions} repetition(s); cases/s over schemathesis's "
+        "engine time (no start-up)",
         f"Whole command: {results.runtime_s:.0f} s",
     ]
 
@@ -798,7 +802,7 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
                 )
         say(f"client overhead: {plan.client_calls} calls x {plan.repetitions} per client")
         results.raw_us, results.generated_us = client_overhead(empty, plan)
-    for repetition in range(plan.repetitions):
+    for repetition in range(plan.contract_repetitions):
         # Alternate the order of the same-cases runs, so a drift of the machine favours neither.
         order = ["emulator", "trivial"] if repetition % 2 == 0 else ["trivial", "emulator"]
         for kind, name in [("suite", "emulator")] + [("same", name) for name in order]:
