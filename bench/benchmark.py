@@ -80,6 +80,7 @@ NOTES_HEADING = "## Notes"
 class Plan:
     """How much of everything to run: the full benchmark or the smoke-test ``--quick`` one."""
 
+    first_warmup_s: int
     warmup_s: int
     measure_s: int
     repetitions: int
@@ -97,6 +98,7 @@ class Plan:
 
 
 FULL = Plan(
+    first_warmup_s=5,
     warmup_s=2,
     measure_s=8,
     repetitions=3,
@@ -112,6 +114,7 @@ FULL = Plan(
     contract_max_examples=None,
 )
 QUICK = Plan(
+    first_warmup_s=0,
     warmup_s=0,
     measure_s=1,
     repetitions=1,
@@ -706,7 +709,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         f"Load generator: {command_output('wrk', '-v')}, 1 thread, keep-alive connections, "
         f"`bench/load.lua`; node {command_output('node', '--version')}, "
         f"@stoplight/prism-cli {command_output(str(PRISM), '--version')} (`-v error`)",
-        f"Each cell: {plan.warmup_s} s warm-up (discarded) + {plan.measure_s} s measured, "
+        f"Each server: {plan.first_warmup_s} s of load (discarded) before the first cell; "
+        f"each cell: {plan.warmup_s} s warm-up (discarded) + {plan.measure_s} s measured, "
         f"{plan.repetitions} repetition(s) interleaved across the servers; "
         f"connections {', '.join(map(str, plan.connections))}",
         "Server stack for the emulator, the ceiling and the trivial app: one uvicorn process "
@@ -789,6 +793,12 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
                 Cell("6", scale, "mix", conns, min(plan.scale_users, plan.scale_rooms)),
             ]
         results.cells.sort(key=lambda cell: (cell.row, cell.connections))
+        if plan.first_warmup_s:
+            # Once per server, before any measurement: a server's first seconds under load
+            # (caches filling, the first WAL file growing) are not its steady state.
+            for cell in results.cells:
+                if cell.connections == plan.connections[0]:
+                    wrk(cell, plan.first_warmup_s)
         for repetition in range(plan.repetitions):
             for cell in results.cells:
                 if plan.warmup_s:
