@@ -8,7 +8,10 @@ both fail these helpers with the raw body in the message.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -75,3 +78,24 @@ def create_room(client: AuthenticatedClient, owner: str, *members: str) -> str:
             ChatroomMembershipResponse,
         )
     return room_id
+
+
+def mypy_strict(target: Path | str, *, cache: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` with mypy's own defaults: the project's [tool.mypy] excludes generated/."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file=",
+            "--strict",
+            "--python-version=3.11",
+            f"--cache-dir=.mypy_cache/{cache}",
+            str(target),
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .conftest import mypy_strict
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "generate_client.py"
 SPEC = REPO / "openapi.yaml"
@@ -85,23 +87,6 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_generated_package_passes_mypy_strict() -> None:
-    # --config-file= : the project's [tool.mypy] excludes generated/, so use mypy's defaults.
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--config-file=",
-            "--strict",
-            "--python-version=3.11",
-            "--cache-dir=.mypy_cache/generated-strict",
-            "generated/agora_chat_client",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = mypy_strict("generated/agora_chat_client", cache="generated-strict", cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout

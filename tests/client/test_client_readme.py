@@ -13,6 +13,8 @@ from pathlib import Path
 
 from agora_chat_emulator.pytest_plugin import RunningEmulator
 
+from .conftest import mypy_strict
+
 README = Path(__file__).resolve().parents[2] / "README.md"
 SECTION = "## Using the Python client"
 
@@ -65,21 +67,6 @@ def test_readme_python_example_passes_mypy_strict(tmp_path: Path) -> None:
     example = tmp_path / "readme_example.py"
     example.write_text(readme_example(), encoding="utf-8")
 
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--config-file=",
-            "--strict",
-            "--cache-dir=.mypy_cache/readme-example",
-            example,
-        ],
-        cwd=README.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = mypy_strict(example, cache="readme-example", cwd=README.parent)
 
     assert result.returncode == 0, result.stdout + result.stderr
