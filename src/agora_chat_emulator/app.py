@@ -80,6 +80,8 @@ class Settings:
     client_secret: str
     rate_limits: bool = True
     validate_responses: bool = False
+    app_id: str = "0123456789abcdef0123456789abcdef"
+    """The App ID of the newer ``/app-id/{app_id}`` prefix (the spec's second server)."""
 
 
 class ResponseValidationError(Exception):
@@ -447,7 +449,8 @@ class Emulator:
 
     def _check_app(self, request: Request) -> None:
         org, app = request.path_params["org_name"], request.path_params["app_name"]
-        if (org, app) != (self.settings.org, self.settings.app):
+        known = {(self.settings.org, self.settings.app), ("app-id", self.settings.app_id)}
+        if (org, app) not in known:
             rest = request.url.path.split("/", 3)[-1]
             raise errors.app_not_found(org, app, rest)
 

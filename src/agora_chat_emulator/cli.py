@@ -22,6 +22,7 @@ DEFAULTS: dict[str, str] = {
     "app": "demo-app",
     "client_id": "emulator-client-id",
     "client_secret": "emulator-client-secret",
+    "app_id": "0123456789abcdef0123456789abcdef",
 }
 
 READY_PREFIX = "agora-chat-emulator ready:"
@@ -89,6 +90,12 @@ def main() -> None:
 @click.option("--org", default=DEFAULTS["org"], show_default=True, help="Organization name.")
 @click.option("--app", default=DEFAULTS["app"], show_default=True, help="App name.")
 @click.option(
+    "--app-id",
+    default=DEFAULTS["app_id"],
+    show_default=True,
+    help="App ID of the newer /app-id/{app_id} prefix, served beside /{org}/{app}.",
+)
+@click.option(
     "--client-id", default=DEFAULTS["client_id"], show_default=True, help="Client ID for /token."
 )
 @click.option(
@@ -124,6 +131,7 @@ def serve(
     db: str,
     org: str,
     app: str,
+    app_id: str,
     client_id: str,
     client_secret: str,
     rate_limits: str,
@@ -140,6 +148,7 @@ def serve(
         client_secret=client_secret,
         rate_limits=rate_limits == "on",
         validate_responses=validate_responses,
+        app_id=app_id,
     )
     emulator = Emulator(store, clock, settings)
     listener = listen(host, port)
@@ -150,6 +159,7 @@ def serve(
         f"{READY_PREFIX} {base_url}\n"
         f"  db={db} client_id={client_id} client_secret={client_secret} "
         f"rate_limits={rate_limits} validate_responses={validate_responses}\n"
+        f"  also served at http://{host}:{bound_port}/app-id/{app_id}\n"
         f"  control: http://{host}:{bound_port}/_emulator/health | reset | clock"
     )
     sys.stdout.flush()

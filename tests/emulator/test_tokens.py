@@ -164,3 +164,16 @@ def test_wrong_org_or_app_404_organization_application_not_found(api: Api) -> No
         )
     secured = api.raw("GET", "/other-org/other-app/users/alice/notification/language")
     assert_error(secured, 404, "organization_application_not_found")
+
+
+def test_the_app_id_prefix_serves_the_same_app_and_other_app_ids_404(api: Api) -> None:
+    api.register("alice")
+    headers = {"Authorization": f"Bearer {api.emulator.token}"}
+    prefix = "/app-id/0123456789abcdef0123456789abcdef"
+
+    response = api.raw("GET", f"{prefix}/users/alice", headers=headers)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["entities"][0]["username"] == "alice"
+    other = api.raw("GET", "/app-id/ffffffffffffffffffffffffffffffff/users/alice", headers=headers)
+    assert_error(other, 404, "organization_application_not_found")
