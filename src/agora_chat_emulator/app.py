@@ -402,10 +402,14 @@ class Emulator:
             raise RuntimeError(f"openapi.yaml operation {operation_id} has no emulator handler")
         return handler
 
+    def _error_body(self, error: errors.ApiError, received_ms: int) -> Json:
+        return error.body(received_ms, max(0, self.clock.now_ms() - received_ms))
+
     def _error_response(self, error: errors.ApiError, received_ms: int) -> Response:
-        body = error.body(received_ms, max(0, self.clock.now_ms() - received_ms))
         headers = {"Allow": error.allow} if error.allow else None
-        return JSONResponse(body, status_code=error.status, headers=headers)
+        return JSONResponse(
+            self._error_body(error, received_ms), status_code=error.status, headers=headers
+        )
 
     def _endpoint(self, operation: Operation) -> Callable[[Request], Awaitable[Response]]:
         handler = self._handler(operation.operation_id)
@@ -427,7 +431,7 @@ class Emulator:
                 payload = handler(call)
                 status = 200
             except errors.ApiError as error:
-                payload = error.body(received_ms, max(0, self.clock.now_ms() - received_ms))
+                payload = self._error_body(error, received_ms)
                 status = error.status
             if self.settings.validate_responses:
                 self._validate_response(operation, status, payload)
