@@ -1,0 +1,226 @@
+"""schemathesis hooks and checks of the contract run (the packaged config names this module).
+
+Under ``agora-chat-contract run`` (``AGORA_CONTRACT_STATE`` names the run's state file), every
+request schemathesis sends, its checks' extra requests included, passes through ``_send``:
+
+* it waits for room in its ``x-agora-rate-limit`` bucket (``pacing.Pacer``);
+* user IDs and template names get the run prefix, the spec's example room ID becomes the run's
+  room, and the token example's placeholder credentials become the target's real ones; the
+  response comes back with the prefix taken out. This is done on the wire, not to the generated
+  case (a case edited in a hook counts as driven by links, and schemathesis's resource checks
+  would judge values it never chose), and in both directions, so schemathesis sees one
+  consistent target without prefixes;
+* every resource a 200 creates is journalled (with its real, prefixed name) for the teardown,
+  and after a successful call that destroyed part of the fixture data (outside the stateful
+  phase, whose scenarios must see their own deletions) the fixture data is restored.
+
+Under a plain ``st run`` with the packaged config only ``before_call`` (lower-case registrations)
+and the checks below apply.
+
+``created_template_is_kept``: a template created with 200 must stay readable until deleted. The
+service answers a missing template with 400, not 404, so schemathesis's own
+``ensure_resource_availability`` (404 only) cannot see a server that forgets templates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+import requests
+import schemathesis
+
+from agora_chat_contract.fixtures import (
+    EXAMPLE_ROOM_ID,
+    TOKEN_EXAMPLE,
+    RunNames,
+    RunState,
+    ensure,
+    record_response,
+)
+from agora_chat_contract.pacing import OperationMatcher, Pacer, paced_client
+from agora_chat_emulator.spec import Operation
+
+STATE_ENV = "AGORA_CONTRACT_STATE"
+DESTRUCTIVE = frozenset(
+    {"deleteUser", "deleteChatroom", "removeChatroomMember", "deletePushTemplate"}
+)
+TEMPLATE_BY_NAME = frozenset({"getPushTemplate", "deletePushTemplate"})
+MAX_PAUSE_AFTER_429_S = 10.0
+
+_state_file = os.environ.get(STATE_ENV)
+STATE = RunState.load(Path(_state_file)) if _state_file else None
+PACER = Pacer(enabled=bool(STATE and STATE.pacing))
+_created_templates: set[str] = set()
+
+
+def operation_id(case: Any) -> str:
+    return str(case.operation.definition.raw.get("operationId", ""))
+
+
+def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
+    """The body as the run sends it: prefixed names, the target's own client credentials."""
+    if op == "registerUsers":
+        if isinstance(body, list):
+            return [rename_body(op, item, names, state) for item in body]
+        if isinstance(body, dict) and "username" in body:
+            return {**body, "username": names.user(body["username"])}
+    if not isinstance(body, dict):
+        return body
+    if op == "createChatroom":
+        renamed = dict(body)
+        if "owner" in body:
+            renamed["owner"] = names.user(body["owner"])
+        if isinstance(body.get("members"), list):
+            renamed["members"] = [names.user(member) for member in body["members"]]
+        return renamed
+    if op == "createPushTemplate" and "name" in body:
+        return {**body, "name": names.template(body["name"])}
+    if (
+        op == "createAppToken"
+        and state.client_id is not None
+        and state.client_secret is not None
+        and body.get("client_id") == TOKEN_EXAMPLE["client_id"]
+        and body.get("client_secret") == TOKEN_EXAMPLE["client_secret"]
+    ):
+        return {**body, "client_id": state.client_id, "client_secret": state.client_secret}
+    return body
+
+
+def rename_path(path: str, operation: Operation, names: RunNames, state: RunState) -> str:
+    """The URL path as the run sends it: segments aligned with the operation's template."""
+    segments = path.split("/")
+    template = operation.path.split("/")
+    offset = len(segments) - len(template)
+    for index, part in enumerate(template):
+        if not (part.startswith("{") and offset + index > 0):
+            continue
+        value = unquote(segments[offset + index])
+        if part == "{username}":
+            value = names.user(value)
+        elif part == "{name}":
+            value = names.template(value)
+        elif part == "{chatroom_id}" and value == EXAMPLE_ROOM_ID and state.room_id is not None:
+            value = state.room_id
+        else:
+            continue
+        segments[offset + index] = quote(value, safe="")
+    return "/".join(segments)
+
+
+def _adjust_wire(request: requests.PreparedRequest, operation: Operation, state: RunState) -> None:
+    names = RunNames(state.prefix)
+    url = urlsplit(str(request.url))
+    path = rename_path(url.path, operation, names, state)
+    if path != url.path:
+        request.url = urlunsplit(url._replace(path=path))
+    raw = request.body
+    if not raw:
+        return
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return
+    renamed = rename_body(operation.operation_id, body, names, state)
+    if renamed != body:
+        encoded = json.dumps(renamed).encode()
+        request.body = encoded
+        request.headers["Content-Length"] = str(len(encoded))
+
+
+def _install(state: RunState) -> None:
+    """Route schemathesis's requests (all go through ``requests.Session.send``) via ``_send``."""
+    matcher = OperationMatcher(prefix_segments=len(urlsplit(state.base_url).path.strip("/").split("/")))
+    original = requests.Session.send
+
+    names = RunNames(state.prefix)
+    journal = Path(state.journal)
+
+    def _send(self: requests.Session, request: requests.PreparedRequest, **kwargs: Any) -> Any:
+        operation = matcher.match(str(request.method), urlsplit(str(request.url)).path)
+        if operation is None:
+            return original(self, request, **kwargs)
+        PACER.wait(operation.operation_id)
+        _adjust_wire(request, operation, state)
+        response: requests.Response = original(self, request, **kwargs)
+        if response.status_code == 200:
+            try:
+                record_response(journal, operation.operation_id, response.json())
+            except ValueError:
+                pass
+        stripped = names.strip(response.content)
+        if stripped != response.content:
+            response._content = stripped  # noqa: SLF001 - requests keeps the read body here
+            response.headers["Content-Length"] = str(len(stripped))
+        return response
+
+    requests.Session.send = _send  # type: ignore[method-assign]
+
+
+if STATE is not None:
+    _install(STATE)
+
+
+def _lower_usernames(body: Any) -> Any:
+    if isinstance(body, list):
+        return [_lower_usernames(item) for item in body]
+    if isinstance(body, dict) and isinstance(body.get("username"), str):
+        return {**body, "username": body["username"].lower()}
+    return body
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, kwargs: Any) -> None:
+    """Registrations go out lower-case, in the case itself.
+
+    User IDs are case-insensitive and come back lower-case, but schemathesis tracks resources by
+    exact path: a user registered as ``Bob`` and deleted as ``bob`` would look like a resource
+    that vanished. Case-insensitive lookups are covered by tests/emulator. The body is assigned
+    only when it changes (assigning marks it as edited).
+    """
+    if operation_id(case) == "registerUsers":
+        lowered = _lower_usernames(case.body)
+        if lowered != case.body:
+            case.body = lowered
+
+
+@schemathesis.hook
+def after_call(context: Any, case: Any, response: Any) -> None:
+    op = operation_id(case)
+    if response.status_code == 429:
+        # The checks accept a 429; pausing lets the bucket refill before the next case.
+        retry_after = response.headers.get("retry-after")
+        pause = float(retry_after) if retry_after and retry_after.isdigit() else 1.0
+        time.sleep(min(pause, MAX_PAUSE_AFTER_429_S))
+        return
+    if response.status_code != 200:
+        return
+    if op == "createPushTemplate" and isinstance(case.body, dict):
+        _created_templates.add(str(case.body.get("name")))
+    elif op == "deletePushTemplate":
+        _created_templates.discard(str((case.path_parameters or {}).get("name")))
+    if STATE is None:
+        return
+    if op in DESTRUCTIVE and case.meta is not None and case.meta.phase.name != "stateful":
+        with paced_client(STATE.base_url, PACER, token=STATE.token) as client:
+            problems = ensure(client, STATE)
+        for problem in problems:
+            print(f"agora-chat-contract: restoring fixture data: {problem}", file=sys.stderr)
+
+
+@schemathesis.check
+def created_template_is_kept(ctx: Any, response: Any, case: Any) -> bool | None:
+    if operation_id(case) not in TEMPLATE_BY_NAME or response.status_code == 429:
+        return None
+    name = str((case.path_parameters or {}).get("name"))
+    if name in _created_templates and response.status_code != 200:
+        raise AssertionError(
+            f"template {name!r} was created with 200 but {case.operation.label} answered "
+            f"{response.status_code}: the server did not keep it"
+        )
+    return True
