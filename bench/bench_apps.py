@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
-from agora_chat_emulator.cli import listen, server_config
+from agora_chat_emulator.server import listen, server_config
 from agora_chat_emulator.spec import load_spec
 
 READY_PREFIX = "bench app ready:"
