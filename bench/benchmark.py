@@ -832,7 +832,48 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
     return results
 
 
+def row1(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> None:
+    """Row 1 alone (the emulator on the mix), for a before/after comparison of one change."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    seed(out_dir / "empty.db", users=plan.population, rooms=plan.population, attributes=0)
+    running = start_emulator(
+        out_dir / "empty.db", "--rate-limits", "off", log=out_dir / "empty.db.log"
+    )
+    try:
+        server = emulator_server("empty.db", running)
+        cells = [Cell("1", server, "mix", conns, plan.population) for conns in plan.connections]
+        if plan.first_warmup_s:
+            wrk(cells[0], plan.first_warmup_s)
+        measured: dict[int, list[float]] = {}
+        for _repetition in range(plan.repetitions):
+            for cell in cells:
+                if plan.warmup_s:
+                    wrk(cell, plan.warmup_s)
+                measured.setdefault(cell.connections, []).append(
+                    wrk(cell, plan.measure_s).requests_per_s
+                )
+    finally:
+        stop_emulator(running)
+    for conns, values in measured.items():
+        say(f"row 1 c={conns}: median {median(values):,.0f} req/s ({_joined(values)})")
+
+
+def _joined(values: list[float]) -> str:
+    return " / ".join(f"{value:,.0f}" for value in values)
+
+
 @click.command()
+@click.option(
+    "--row1",
+    "only_row1",
+    is_flag=True,
+    help="Measure row 1 only and print it (no report written): for before/after comparisons.",
+)
+@click.option(
+    "--emulator-src",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Run the emulator from this src/ directory (e.g. a checkout of a baseline commit).",
+)
 @click.option(
     "--quick",
     is_flag=True,
@@ -852,12 +893,21 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
     show_default=True,
     help="Scratch space: SQLite files, server logs, schemathesis reports.",
 )
-def main(*, quick: bool, output: Path, out_dir: Path) -> None:
+def main(
+    *, only_row1: bool, emulator_src: Path | None, quick: bool, output: Path, out_dir: Path
+) -> None:
     """Benchmark the emulator against Prism mock, a bare ASGI ceiling and a trivial app."""
     plan = QUICK if quick else FULL
 
     def say(message: str) -> None:
         click.echo(f"bench: {message}", err=True)
+
+    if emulator_src is not None:
+        # Read by the emulator processes started from here on, not by this one.
+        os.environ["PYTHONPATH"] = str(emulator_src.resolve())
+    if only_row1:
+        row1(plan, out_dir, say)
+        return
 
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1) / 2:
