@@ -24,8 +24,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
-from agora_chat_emulator.cli import listen, server_config
-from agora_chat_emulator.spec import load_spec
+from agora_chat_emulator.server import listen, server_config
+from agora_chat_emulator.spec import iter_operations, load_spec
 
 READY_PREFIX = "bench app ready:"
 
@@ -66,11 +66,9 @@ async def ceiling(scope: Scope, receive: Receive, send: Send) -> None:
 def trivial_app() -> Starlette:
     """Every operation of openapi.yaml at its path, answering its 200 example."""
     routes: dict[str, dict[str, bytes]] = {}
-    for path, item in load_spec()["paths"].items():
-        for method, operation in item.items():
-            if method in {"get", "put", "post", "delete", "patch"}:
-                example = operation["responses"]["200"]["content"]["application/json"]["example"]
-                routes.setdefault(path, {})[method.upper()] = json.dumps(example).encode()
+    for path, method, _item, operation in iter_operations(load_spec()):
+        example = operation["responses"]["200"]["content"]["application/json"]["example"]
+        routes.setdefault(path, {})[method.upper()] = json.dumps(example).encode()
 
     def endpoint(bodies: dict[str, bytes]) -> Callable[[Request], Awaitable[Response]]:
         async def answer(request: Request) -> Response:

@@ -55,14 +55,16 @@ from agora_chat_client.models import (  # noqa: E402
 from contract_run import ALL_PHASES, Target, run_contract  # noqa: E402
 from contract_run import CONFIG as CONTRACT_CONFIG  # noqa: E402
 
-from agora_chat_emulator.cli import DEFAULTS, server_config  # noqa: E402
 from agora_chat_emulator.clock import Clock  # noqa: E402
+from agora_chat_emulator.config import DEFAULTS  # noqa: E402
 from agora_chat_emulator.process import (  # noqa: E402
     RunningEmulator,
     start_emulator,
     stop_emulator,
 )
-from agora_chat_emulator.store import SEED_ROOM_BASE, Store  # noqa: E402
+from agora_chat_emulator.seed import SEED_ROOM_BASE, bulk_seed  # noqa: E402
+from agora_chat_emulator.server import server_config  # noqa: E402
+from agora_chat_emulator.store import Store  # noqa: E402
 from bench_apps import READY_PREFIX as APP_READY_PREFIX  # noqa: E402
 
 SPEC = REPO_ROOT / "openapi.yaml"
@@ -179,7 +181,7 @@ def start_app(which: str, log: Path) -> Server:
         stop_process(process)
         raise RuntimeError(f"{which} app did not start: {line!r} (see {log})")
     root_url = line.removeprefix(APP_READY_PREFIX).strip()
-    return Server(which, root_url, f"/{DEFAULTS['org']}/{DEFAULTS['app']}", "bench", process)
+    return Server(which, root_url, f"/{DEFAULTS.org}/{DEFAULTS.app}", "bench", process)
 
 
 def start_prism(log: Path) -> Server:
@@ -224,13 +226,11 @@ def seed(db: Path, *, users: int, rooms: int, attributes: int) -> float:
     store = Store(
         str(db),
         Clock(),
-        org=DEFAULTS["org"],
-        app=DEFAULTS["app"],
-        client_id=DEFAULTS["client_id"],
-        client_secret=DEFAULTS["client_secret"],
+        client_id=DEFAULTS.client_id,
+        client_secret=DEFAULTS.client_secret,
     )
     try:
-        store.bulk_seed(users=users, rooms=rooms, attributes=attributes, prefix=USER_PREFIX)
+        bulk_seed(store, users=users, rooms=rooms, attributes=attributes, prefix=USER_PREFIX)
     finally:
         store.close()
     return time.perf_counter() - started
@@ -714,12 +714,13 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         f"{plan.repetitions} repetition(s) interleaved across the servers; "
         f"connections {', '.join(map(str, plan.connections))}",
         "Server stack for the emulator, the ceiling and the trivial app: one uvicorn process "
-        f"with `agora_chat_emulator.cli.server_config` (loop {stack.loop}, http {stack.http}, "
-        "log level warning, access log off, lifespan off) on a `cli.listen` socket (TCP_NODELAY)",
+        f"with `agora_chat_emulator.server.server_config` (loop {stack.loop}, http {stack.http}, "
+        "log level warning, access log off, lifespan off) on a `server.listen` socket "
+        "(TCP_NODELAY)",
         f"Emulator: `agora-chat-emulator serve --db FILE --rate-limits off` (request validation "
         f"on, SQLite WAL file); mix over {plan.population} users and their rooms "
         f"(row 1) or over all of the scale data set (row 6)",
-        f"Scale data set (row 6): Store.bulk_seed of {plan.scale_users:,} users, "
+        f"Scale data set (row 6): seed.bulk_seed of {plan.scale_users:,} users, "
         f"{plan.scale_rooms:,} rooms, {plan.scale_attributes:,} attributes into the db file "
         f"before the server starts ({results.seed_s:.1f} s)",
         f"Client overhead: {plan.client_calls} sequential calls per repetition after 50 warm-up "
@@ -831,7 +832,48 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
     return results
 
 
+def row1(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> None:
+    """Row 1 alone (the emulator on the mix), for a before/after comparison of one change."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    seed(out_dir / "empty.db", users=plan.population, rooms=plan.population, attributes=0)
+    running = start_emulator(
+        out_dir / "empty.db", "--rate-limits", "off", log=out_dir / "empty.db.log"
+    )
+    try:
+        server = emulator_server("empty.db", running)
+        cells = [Cell("1", server, "mix", conns, plan.population) for conns in plan.connections]
+        if plan.first_warmup_s:
+            wrk(cells[0], plan.first_warmup_s)
+        measured: dict[int, list[float]] = {}
+        for _repetition in range(plan.repetitions):
+            for cell in cells:
+                if plan.warmup_s:
+                    wrk(cell, plan.warmup_s)
+                measured.setdefault(cell.connections, []).append(
+                    wrk(cell, plan.measure_s).requests_per_s
+                )
+    finally:
+        stop_emulator(running)
+    for conns, values in measured.items():
+        say(f"row 1 c={conns}: median {median(values):,.0f} req/s ({_joined(values)})")
+
+
+def _joined(values: list[float]) -> str:
+    return " / ".join(f"{value:,.0f}" for value in values)
+
+
 @click.command()
+@click.option(
+    "--row1",
+    "only_row1",
+    is_flag=True,
+    help="Measure row 1 only and print it (no report written): for before/after comparisons.",
+)
+@click.option(
+    "--emulator-src",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Run the emulator from this src/ directory (e.g. a checkout of a baseline commit).",
+)
 @click.option(
     "--quick",
     is_flag=True,
@@ -851,12 +893,21 @@ def run(plan: Plan, out_dir: Path, say: Callable[[str], None]) -> Results:
     show_default=True,
     help="Scratch space: SQLite files, server logs, schemathesis reports.",
 )
-def main(*, quick: bool, output: Path, out_dir: Path) -> None:
+def main(
+    *, only_row1: bool, emulator_src: Path | None, quick: bool, output: Path, out_dir: Path
+) -> None:
     """Benchmark the emulator against Prism mock, a bare ASGI ceiling and a trivial app."""
     plan = QUICK if quick else FULL
 
     def say(message: str) -> None:
         click.echo(f"bench: {message}", err=True)
+
+    if emulator_src is not None:
+        # Read by the emulator processes started from here on, not by this one.
+        os.environ["PYTHONPATH"] = str(emulator_src.resolve())
+    if only_row1:
+        row1(plan, out_dir, say)
+        return
 
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1) / 2:

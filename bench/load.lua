@@ -6,7 +6,7 @@
 --   PUT  {prefix}/metadata/chatroom/{room}/user/{u}       setChatroomAttributes (u owns room)
 --   POST {prefix}/metadata/chatroom/{room}                getChatroomAttributes (two keys)
 -- with u = BENCH_USER_PREFIX .. i and room = BENCH_ROOM_BASE + i for a random i below
--- BENCH_POPULATION: the naming of Store.bulk_seed, where room i is owned by user i.
+-- BENCH_POPULATION: the naming of seed.bulk_seed, where room i is owned by user i.
 -- BENCH_MODE=get: GET {prefix}/users/alice/notification/user/alice only (what Prism mock can do).
 --
 -- done() prints one JSON line with the counts and the latency percentiles in microseconds.

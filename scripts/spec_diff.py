@@ -45,7 +45,7 @@ from typing import Any
 
 import yaml
 
-from agora_chat_emulator.spec import HTTP_METHODS, resolve_refs
+from agora_chat_emulator.spec import iter_operations, resolve_refs
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_NAME = "openapi.yaml"
@@ -408,17 +408,13 @@ def _template(path: str) -> str:
 def _operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], _Operation]:
     resolved = resolve_refs(spec, spec)
     found: dict[tuple[str, str], _Operation] = {}
-    for path, item in resolved.get("paths", {}).items():
+    for path, method, item, operation in iter_operations(resolved):
         shared = item.get("parameters", [])
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if operation is None:
-                continue
-            by_key = {(p["in"], p["name"]): p for p in [*shared, *operation.get("parameters", [])]}
-            body = {**operation, "parameters": list(by_key.values())}
-            if "security" not in body:
-                body["security"] = resolved.get("security", [])
-            found[(method.upper(), _template(path))] = _Operation(method.upper(), path, body)
+        by_key = {(p["in"], p["name"]): p for p in [*shared, *operation.get("parameters", [])]}
+        body = {**operation, "parameters": list(by_key.values())}
+        if "security" not in body:
+            body["security"] = resolved.get("security", [])
+        found[(method.upper(), _template(path))] = _Operation(method.upper(), path, body)
     return found
 
 

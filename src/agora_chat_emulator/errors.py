@@ -265,3 +265,42 @@ def internal_error(detail: str | None = None) -> ApiError:
     return ApiError(
         500, "internal_error", "InternalErrorException", "Internal server error", desc=detail
     )
+
+
+# --- request validation → the service's body ------------------------------------------------
+
+# Keyed on operationIds (API, never renamed casually), not on tag display names.
+_BATCH_LIMITED = frozenset(
+    {
+        "getChatroomAttributes",
+        "setChatroomAttributes",
+        "deleteChatroomAttributes",
+        "forceSetChatroomAttributes",
+        "forceDeleteChatroomAttributes",
+    }
+)
+"""A batch over the size limit gets the metadata family's body, not a field complaint."""
+_INVALID_PARAMETER_FAMILY = frozenset({"createChatroom", "getChatroom", "deleteChatroom"})
+"""The chat-room calls name a missing field with ``invalid_parameter``."""
+_SENTENCE_FAMILY = frozenset({"createAppToken"})
+"""The token call ends its "must be provided" sentence with a full stop."""
+
+
+def validation_error(
+    operation_id: str, kind: str, missing: str, field: str, message: str
+) -> ApiError:
+    """The body the service sends for input its schema refuses.
+
+    ``kind`` is the JSON Schema keyword that failed (jsonschema-rs's error kind name),
+    ``missing`` the property a ``Required`` failure names, ``field`` the path to the value.
+    """
+    if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
+        return metadata_batch_too_large()
+    if kind == "Required":
+        text = f"{missing} must be provided"
+        if operation_id in _SENTENCE_FAMILY:
+            text += "."
+        if operation_id in _INVALID_PARAMETER_FAMILY:
+            return invalid_parameter(text)
+        return invalid_argument(text)
+    return push_bad_parameter(field, message)

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from agora_chat_emulator.cli import DEFAULTS, READY_PREFIX
+from agora_chat_emulator.config import READY_PREFIX
 
 START_TIMEOUT_S = 30.0
 
@@ -97,12 +97,16 @@ def start_emulator(db: Path, *extra_args: str, log: Path | None = None) -> Runni
         raise RuntimeError(f"emulator did not start: {line!r}")
     base_url = line.removeprefix(READY_PREFIX).strip()
     root_url, org, app = base_url.rsplit("/", 2)
+    # The second line reports the settings the server runs with, as key=value pairs.
+    reported = dict(
+        pair.split("=", 1) for pair in (process.stdout.readline() if process.stdout else "").split()
+    )
     emulator = RunningEmulator(
         root_url=root_url,
         org=org,
         app=app,
-        client_id=_option(extra_args, "--client-id", DEFAULTS["client_id"]),
-        client_secret=_option(extra_args, "--client-secret", DEFAULTS["client_secret"]),
+        client_id=reported["client_id"],
+        client_secret=reported["client_secret"],
         process=process,
     )
     deadline = time.monotonic() + START_TIMEOUT_S
@@ -130,7 +134,3 @@ def stop_emulator(emulator: RunningEmulator) -> None:
         emulator.process.wait()
     if emulator.process.stdout is not None:
         emulator.process.stdout.close()
-
-
-def _option(args: tuple[str, ...], name: str, default: str) -> str:
-    return args[args.index(name) + 1] if name in args else default

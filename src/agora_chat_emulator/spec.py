@@ -16,7 +16,8 @@ from typing import Any
 import jsonschema_rs
 import yaml
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+"""The operation keys of an OpenAPI 3.1 path item."""
 RATE_LIMIT_EXTENSION = "x-agora-rate-limit"
 
 
@@ -101,46 +102,56 @@ def _json_schema(media: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return schema
 
 
+def iter_operations(
+    spec: Mapping[str, Any],
+) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """(path, method, path item, operation) of every operation of ``spec``, in file order.
+
+    The one walker of paths x methods: the emulator, the tools and the tests all use it.
+    """
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if operation is not None:
+                yield path, method, item, operation
+
+
 def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
     resolved = resolve_refs(copy.deepcopy(dict(spec)), spec)
     global_security = bool(resolved.get("security"))
-    for path, item in resolved["paths"].items():
+    for path, method, item, operation in iter_operations(resolved):
         shared = item.get("parameters", [])
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if operation is None:
-                continue
-            merged = {(p["in"], p["name"]): p for p in [*shared, *operation.get("parameters", [])]}
-            parameters = tuple(
-                Parameter(
-                    name=p["name"],
-                    location=p["in"],
-                    required=bool(p.get("required", False)),
-                    schema=p["schema"],
-                    validator=_compile(p["schema"]),
-                )
-                for p in merged.values()
+        merged = {(p["in"], p["name"]): p for p in [*shared, *operation.get("parameters", [])]}
+        parameters = tuple(
+            Parameter(
+                name=p["name"],
+                location=p["in"],
+                required=bool(p.get("required", False)),
+                schema=p["schema"],
+                validator=_compile(p["schema"]),
             )
-            body = operation.get("requestBody")
-            body_schema = _json_schema(body)
-            limit = operation.get(RATE_LIMIT_EXTENSION)
-            security = operation.get("security")
-            yield Operation(
-                operation_id=operation["operationId"],
-                method=method.upper(),
-                path=path,
-                tag=operation["tags"][0],
-                secured=global_security if security is None else bool(security),
-                parameters=parameters,
-                body_required=bool(body and body.get("required", False)),
-                body_validator=_compile(body_schema) if body_schema is not None else None,
-                rate_limit=RateLimit(limit["bucket"], int(limit["limit"])) if limit else None,
-                response_validators={
-                    int(status): _compile(schema)
-                    for status, response in operation["responses"].items()
-                    if (schema := _json_schema(response)) is not None
-                },
-            )
+            for p in merged.values()
+        )
+        body = operation.get("requestBody")
+        body_schema = _json_schema(body)
+        limit = operation.get(RATE_LIMIT_EXTENSION)
+        security = operation.get("security")
+        yield Operation(
+            operation_id=operation["operationId"],
+            method=method.upper(),
+            path=path,
+            tag=operation["tags"][0],
+            secured=global_security if security is None else bool(security),
+            parameters=parameters,
+            body_required=bool(body and body.get("required", False)),
+            body_validator=_compile(body_schema) if body_schema is not None else None,
+            rate_limit=RateLimit(limit["bucket"], int(limit["limit"])) if limit else None,
+            response_validators={
+                int(status): _compile(schema)
+                for status, response in operation["responses"].items()
+                if (schema := _json_schema(response)) is not None
+            },
+        )
 
 
 @cache

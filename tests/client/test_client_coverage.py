@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from agora_chat_emulator.spec import iter_operations
+
 REPO = Path(__file__).resolve().parents[2]
 OPERATIONS_TESTS = Path(__file__).with_name("test_client_operations.py")
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 
 def snake(name: str) -> str:
@@ -28,9 +29,7 @@ def spec_operations() -> list[tuple[str, str]]:
     spec = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
     return [
         (operation["operationId"], operation["tags"][0])
-        for path_item in spec["paths"].values()
-        for method, operation in path_item.items()
-        if method in HTTP_METHODS
+        for _path, _method, _item, operation in iter_operations(spec)
     ]
 
 

@@ -23,7 +23,7 @@ from starlette.routing import Route as StarletteRoute
 
 from agora_chat_emulator.docs import DOCS_ENV, api_reference
 from agora_chat_emulator.pytest_plugin import RunningEmulator, start_emulator, stop_emulator
-from agora_chat_emulator.spec import HTTP_METHODS
+from agora_chat_emulator.spec import iter_operations
 
 REPO = Path(__file__).resolve().parents[2]
 BUILD_DOCS = REPO / "scripts" / "build-docs"
@@ -45,9 +45,7 @@ COSMETIC_RESOURCES = {"image", "font"}
 
 def spec_operations() -> list[dict[str, Any]]:
     spec = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
-    return [
-        item[method] for item in spec["paths"].values() for method in HTTP_METHODS if method in item
-    ]
+    return [operation for _path, _method, _item, operation in iter_operations(spec)]
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 LIMIT_REASON = "size of metadata for this single chatroom exceeds the user defined limit 100"
 

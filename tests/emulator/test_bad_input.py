@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 
 def test_create_room_returns_its_id(api: Api) -> None:

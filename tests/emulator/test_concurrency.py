@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from .conftest import SSL_CONTEXT, Api
+from .helpers import SSL_CONTEXT, Api
 
 LIMIT_REASON = "size of metadata for this single chatroom exceeds the user defined limit 100"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 HOUR_MS = 3_600_000
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from agora_chat_emulator.pytest_plugin import start_emulator, stop_emulator
 
-from .conftest import Api
+from .helpers import Api
 
 CLI_ARGS = ("--rate-limits", "off", "--validate-responses")
 

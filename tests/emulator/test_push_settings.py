@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 SEVEN_DAYS_MS = 604_800_000
 

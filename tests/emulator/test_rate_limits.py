@@ -10,7 +10,7 @@ import pytest
 
 from agora_chat_emulator.pytest_plugin import RunningEmulator, start_emulator, stop_emulator
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 
 @pytest.fixture(scope="module")

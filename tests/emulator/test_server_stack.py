@@ -1,6 +1,6 @@
 """The server stack of ``agora-chat-emulator serve``: connections without Nagle's delay.
 
-``serve`` runs uvicorn on asyncio's event loop (``cli.server_config``), which turns Nagle's
+``serve`` runs uvicorn on asyncio's event loop (``server.server_config``), which turns Nagle's
 algorithm off only on connections whose listening socket says IPPROTO_TCP. With it on, the body
 of each response, sent right after its headers, waits for the client's delayed ACK (40 ms).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from agora_chat_emulator.cli import listen, server_config
+from agora_chat_emulator.server import listen, server_config
 
 
 def test_serve_runs_on_asyncio_event_loop() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 TEMPLATE = {
     "name": "hello",

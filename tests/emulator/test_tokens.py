@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 DEFAULT_TTL_S = 5_184_000
 YEAR_MS = 365 * 24 * 3600 * 1000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import Api, assert_error
+from .helpers import Api, assert_error
 
 
 def test_register_one_user_object_form(api: Api) -> None:

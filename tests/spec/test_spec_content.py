@@ -14,12 +14,11 @@ from typing import Any, NamedTuple
 import jsonschema_rs
 import pytest
 
-from agora_chat_emulator.spec import load_spec, resolve_refs
+from agora_chat_emulator.spec import iter_operations, load_spec, resolve_refs
 
 SPEC: dict[str, Any] = load_spec()
 RESOLVED: dict[str, Any] = resolve_refs(SPEC, SPEC)
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 OPERATION_VERBS = ("get", "set", "create", "delete", "add", "remove", "list", "register", "force")
 OPERATION_ID = re.compile(rf"^({'|'.join(OPERATION_VERBS)})[A-Z][A-Za-z0-9]*$")
 EVIDENCE = re.compile(
@@ -69,12 +68,9 @@ class Operation(NamedTuple):
 
 def _operations() -> list[Operation]:
     found = []
-    for path, item in RESOLVED["paths"].items():
-        for method in HTTP_METHODS:
-            if method in item:
-                operation = item[method]
-                parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
-                found.append(Operation(method.upper(), path, operation, parameters))
+    for path, method, item, operation in iter_operations(RESOLVED):
+        parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
+        found.append(Operation(method.upper(), path, operation, parameters))
     return found
 
 
@@ -423,16 +419,11 @@ def _raw_response(response: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _client_error_responses() -> list[Any]:
     found = []
-    for item in SPEC["paths"].values():
-        for method in HTTP_METHODS:
-            if method not in item:
-                continue
-            operation_id = item[method]["operationId"]
-            for status, response in item[method]["responses"].items():
-                if str(status).startswith("4"):
-                    found.append(
-                        pytest.param(_raw_response(response), id=f"{operation_id} {status}")
-                    )
+    for _path, _method, _item, operation in iter_operations(SPEC):
+        operation_id = operation["operationId"]
+        for status, response in operation["responses"].items():
+            if str(status).startswith("4"):
+                found.append(pytest.param(_raw_response(response), id=f"{operation_id} {status}"))
     return found
 
 

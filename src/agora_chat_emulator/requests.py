@@ -1,0 +1,145 @@
+"""Reading a request: body limits, JSON parsing and validation against openapi.yaml.
+
+Every shape check is the spec's own JSON Schema; a violation becomes the service's error body
+through ``errors.validation_error``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+
+from agora_chat_emulator import errors
+from agora_chat_emulator.spec import Operation
+from agora_chat_emulator.views import Exchange
+
+MAX_BODY_BYTES = 1024 * 1024
+"""Bodies larger than this get 413 without being read further."""
+MAX_JSON_DEPTH = 100
+"""Deeper JSON is refused as unparsable: the schema validator cannot walk past 255 levels."""
+
+
+@dataclass
+class Call:
+    """What a handler needs from one request, already validated against the spec."""
+
+    exchange: Exchange
+    path: dict[str, str]
+    query: dict[str, Any]
+    body: Any
+
+
+def uri(request: Request) -> str:
+    """The request's URL without its query string, as the service echoes it in ``uri``."""
+    if request.scope.get("query_string"):
+        return str(request.url.replace(query=""))
+    # Without a query the URL is already in that form; replace() would re-split and re-join it.
+    return str(request.url)
+
+
+def bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return "\x00"  # not a bearer credential: reported as a corrupt token
+    return token.strip()
+
+
+async def read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise errors.body_too_large(MAX_BODY_BYTES)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise errors.body_too_large(MAX_BODY_BYTES)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_json(raw: bytes) -> Any:
+    """``None`` for an absent or blank body; JSON otherwise, whatever the Content-Type says."""
+    if not raw.strip():
+        return None
+    try:
+        value = json.loads(raw)
+        # Both checks below walk the whole value; cheap scans of the raw bytes skip them for the
+        # bodies that cannot fail them. Nesting needs an opening bracket per level.
+        if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
+            raise ValueError(f"nesting deeper than {MAX_JSON_DEPTH} levels")
+        # Escapes of lone surrogates ("\ud800") parse, but are no text anything could store. A
+        # surrogate needs a \u escape or non-ASCII bytes (json.loads decodes with surrogatepass).
+        if not raw.isascii() or b"\\u" in raw:
+            json.dumps(value, ensure_ascii=False).encode()
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError included
+        raise errors.json_parse(f"Unexpected character: {exc}") from None
+    return value
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value`` (0 for a scalar), without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, depth)
+            children = node.values() if isinstance(node, dict) else node
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _field_name(path: list[str | int], fallback: str) -> str:
+    names = [str(part) for part in path if not isinstance(part, int)]
+    return ".".join(names) if names else fallback
+
+
+def _validate(operation: Operation, validator: Any, instance: Any, fallback: str) -> None:
+    error = next(iter(validator.iter_errors(instance)), None)
+    if error is not None:
+        raise errors.validation_error(
+            operation.operation_id,
+            kind=type(error.kind).__name__,
+            missing=str(getattr(error.kind, "property", "")).strip("'\""),
+            field=_field_name(list(error.instance_path), fallback),
+            message=error.message,
+        )
+
+
+def _coerce_query(value: str, schema: Mapping[str, Any]) -> Any:
+    if schema.get("type") == "integer" and value.isascii() and value.lstrip("-").isdigit():
+        return int(value)
+    return value
+
+
+def parse(request: Request, operation: Operation, received_ms: int, raw_body: bytes) -> Call:
+    """Path, query and body of ``request``, checked against ``operation``'s schemas."""
+    path: dict[str, str] = {}
+    query: dict[str, Any] = {}
+    for parameter in operation.parameters:
+        if parameter.location == "path":
+            value: Any = request.path_params[parameter.name]
+            path[parameter.name] = value
+        elif parameter.location == "query":
+            raw = request.query_params.get(parameter.name)
+            if raw is None:
+                continue
+            value = _coerce_query(raw, parameter.schema)
+            query[parameter.name] = value
+        else:
+            continue
+        _validate(operation, parameter.validator, value, parameter.name)
+    body = parse_json(raw_body)
+    # A blank body stands for "no body" (optional bodies); a JSON ``null`` is a body and is checked.
+    present = bool(raw_body.strip())
+    if operation.body_validator is not None and (present or operation.body_required):
+        _validate(operation, operation.body_validator, body, "body")
+    exchange = Exchange(request.method, uri(request), received_ms)
+    return Call(exchange, path, query, body)
