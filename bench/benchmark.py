@@ -30,7 +30,6 @@ import httpx
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
-sys.path.insert(0, str(REPO_ROOT / "tests" / "contract"))
 
 from agora_chat_client import AuthenticatedClient  # noqa: E402
 from agora_chat_client.api.chat_room_attributes import (  # noqa: E402
@@ -52,9 +51,9 @@ from agora_chat_client.models import (  # noqa: E402
     NotificationSettingResponse,
     PushMode,
 )
-from contract_run import ALL_PHASES, Target, run_contract  # noqa: E402
-from contract_run import CONFIG as CONTRACT_CONFIG  # noqa: E402
 
+from agora_chat_contract.runner import ALL_PHASES, Target, run_contract  # noqa: E402
+from agora_chat_contract.runner import CONFIG as CONTRACT_CONFIG  # noqa: E402
 from agora_chat_emulator.cli import DEFAULTS, server_config  # noqa: E402
 from agora_chat_emulator.clock import Clock  # noqa: E402
 from agora_chat_emulator.process import (  # noqa: E402
@@ -438,12 +437,26 @@ def same_cases_cost(target: Target, report_dir: Path, plan: Plan) -> ContractCos
     """
     report_dir.mkdir(parents=True, exist_ok=True)
     ndjson = report_dir / "events.ndjson"
+    # The suite's configuration minus its hooks line: these runs go without the hooks.
+    config = report_dir / "schemathesis-no-hooks.toml"
+    config.write_text(
+        "".join(
+            line
+            for line in CONTRACT_CONFIG.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("hooks =")
+        ),
+        encoding="utf-8",
+    )
     command = [
         str(Path(sys.executable).with_name("st")),
         "--config-file",
-        str(CONTRACT_CONFIG),
+        str(config),
         "run",
         str(SPEC),
+        "--url",
+        target.base_url,
+        "--header",
+        f"Authorization: Bearer {target.token}",
         "--phases",
         plan.same_cases_phases,
         "--checks",
@@ -458,13 +471,7 @@ def same_cases_cost(target: Target, report_dir: Path, plan: Plan) -> ContractCos
             else []
         ),
     ]
-    env = {
-        **os.environ,
-        "AGORA_CONTRACT_BASE_URL": target.base_url,
-        "AGORA_CONTRACT_TOKEN": target.token,
-        "NO_COLOR": "1",
-    }
-    env.pop("SCHEMATHESIS_HOOKS", None)
+    env = {**os.environ, "NO_COLOR": "1"}
     with (report_dir / "schemathesis.log").open("w", encoding="utf-8") as log:
         completed = subprocess.run(
             command,
@@ -727,7 +734,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         "Contract: schemathesis with `tests/contract/schemathesis.toml` (seed 42, deterministic "
         "generation, 1 worker, max-examples "
         + ("20" if plan.contract_max_examples is None else str(plan.contract_max_examples))
-        + "); the suite run is `contract_run.run_contract` (fixture data, hooks, all checks); the "
+        + "); the suite run is `agora_chat_contract.runner.run_contract` (fixture data, hooks, "
+        "all checks); the "
         "same-cases runs use only not_a_server_error and no hooks, emulator and trivial app "
         f"alternating; {plan.contract_repetitions} repetition(s); cases/s over schemathesis's "
         "engine time (no start-up)",

@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from contract_run import ContractResult, Target, run_contract
 
+from agora_chat_contract.runner import ContractResult, Target, run_contract
 from agora_chat_emulator.app import Emulator, Settings
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.store import Store

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 import schemathesis
-from contract_run import CONFIG, SPEC
-from fixture_data import adjust_request, ensure
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from starlette.exceptions import StarletteDeprecationWarning
 
+from agora_chat_contract.fixture_data import adjust_request, ensure
+from agora_chat_contract.runner import CONFIG, SPEC
 from agora_chat_emulator.app import Emulator, Settings
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.spec import operations
@@ -62,6 +62,8 @@ def _config() -> SchemathesisConfig:
     with CONFIG.open("rb") as handle:
         data: dict[str, Any] = tomllib.load(handle)
     data["base-url"] = BASE_URL
+    # The in-process suite calls the helpers itself; the CLI hooks are for st run.
+    data.pop("hooks")
     data["headers"] = AUTH
     return SchemathesisConfig.from_dict(data)
 

@@ -1,4 +1,4 @@
-"""schemathesis hooks and checks of the contract run (loaded through ``SCHEMATHESIS_HOOKS``).
+"""schemathesis hooks and checks of the contract run (``hooks =`` in its schemathesis.toml).
 
 * Requests are adjusted before they go out (``fixture_data.adjust_request``): lower-case user
   IDs on registration, the target's real credentials in place of the token example's.
@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import fixture_data
 import httpx
 import schemathesis
 
+from agora_chat_contract import fixture_data
 from agora_chat_emulator.spec import operations
 
 DESTRUCTIVE = frozenset(

@@ -1,4 +1,4 @@
-"""The main job: property-test openapi.yaml against a running server with schemathesis.
+"""``agora-chat-contract run``: property-test openapi.yaml against a server with schemathesis.
 
 Without ``--url`` it starts the emulator on a free port with a fresh SQLite file, runs the whole
 suite over HTTP, and stops it by PID. With ``--url`` it runs the same suite against any
@@ -14,15 +14,16 @@ from pathlib import Path
 
 import click
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "tests" / "contract"))
-
-from contract_run import ALL_PHASES, Target, fetch_token, run_contract  # noqa: E402
-
-from agora_chat_emulator.process import start_emulator, stop_emulator  # noqa: E402
+from agora_chat_contract.runner import ALL_PHASES, Target, fetch_token, run_contract
+from agora_chat_emulator.process import start_emulator, stop_emulator
 
 
-@click.command()
+@click.group()
+def main() -> None:
+    """agora-chat-contract: the contract test of the Agora Chat REST API description."""
+
+
+@main.command()
 @click.option("--url", help="Base URL of a deployment, https://HOST/ORG/APP (default: emulator).")
 @click.option("--client-id", help="Client ID for the deployment's /token.")
 @click.option("--client-secret", help="Client secret for the deployment's /token.")
@@ -35,11 +36,11 @@ from agora_chat_emulator.process import start_emulator, stop_emulator  # noqa: E
 @click.option(
     "--report-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=REPO_ROOT / "reports" / "contract",
+    default=Path("reports") / "contract",
     show_default=True,
     help="Where junit.xml, events.ndjson and schemathesis.log go.",
 )
-def main(
+def run(
     *,
     url: str | None,
     client_id: str | None,

@@ -1,6 +1,6 @@
 """One contract run: schemathesis's CLI against a running server, summarised per operation.
 
-Used by ``scripts/contract-test`` (the project's main job) and by ``tests/contract``. The target
+Used by ``agora-chat-contract run`` (the project's main job) and by ``tests/contract``. The target
 is any base URL plus a token: the embedded emulator by default, or a real deployment.
 """
 
@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import fixture_data
 import httpx
 
-from agora_chat_emulator.spec import operations
+from agora_chat_contract import fixture_data
+from agora_chat_emulator.spec import operations, spec_path
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parents[1]
-SPEC = REPO_ROOT / "openapi.yaml"
-CONFIG = HERE / "schemathesis.toml"
+# Package data: the installed runner never reaches for a repository checkout.
+SPEC = spec_path()
+CONFIG = Path(__file__).with_name("schemathesis.toml")
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
 RUN_TIMEOUT_S = 1800
 
@@ -163,6 +162,10 @@ def run_contract(
         str(CONFIG),
         "run",
         str(SPEC),
+        "--url",
+        target.base_url,
+        "--header",
+        f"Authorization: Bearer {target.token}",
         "--phases",
         phases,
         "--report",
@@ -179,17 +182,15 @@ def run_contract(
         **os.environ,
         "AGORA_CONTRACT_BASE_URL": target.base_url,
         "AGORA_CONTRACT_TOKEN": target.token,
-        "SCHEMATHESIS_HOOKS": "contract_hooks",
         "AGORA_CONTRACT_CLIENT_ID": target.client_id or "",
         "AGORA_CONTRACT_CLIENT_SECRET": target.client_secret or "",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")])),
         "NO_COLOR": "1",
     }
     with log.open("w", encoding="utf-8") as output:
-        completed = subprocess.run(
+        completed = subprocess.run(  # noqa: S603 - fixed argv: our own st and options
             command,
             env=env,
-            cwd=REPO_ROOT,
+            cwd=report_dir,
             stdin=subprocess.DEVNULL,
             stdout=output,
             stderr=subprocess.STDOUT,
