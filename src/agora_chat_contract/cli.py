@@ -14,8 +14,18 @@ from pathlib import Path
 
 import click
 
-from agora_chat_contract.runner import ALL_PHASES, Target, fetch_token, run_contract
+from agora_chat_contract.runner import (
+    ALL_PHASES,
+    SetupError,
+    Target,
+    check_token,
+    fetch_token,
+    run_contract,
+)
 from agora_chat_emulator.process import start_emulator, stop_emulator
+
+# Exit status when the target cannot be tested at all (1 is a failed contract, 2 a usage error).
+SETUP_FAILED = 3
 
 
 @click.group()
@@ -74,11 +84,19 @@ def run(
             finally:
                 stop_emulator(emulator)
     else:
-        if token is None:
-            if not (client_id and client_secret):
-                raise click.UsageError("--url needs --token, or --client-id and --client-secret")
-            token = fetch_token(url.rstrip("/"), client_id, client_secret)
-        target = Target(url.rstrip("/"), token, client_id, client_secret)
+        url = url.rstrip("/")
+        try:
+            if token is None:
+                if not (client_id and client_secret):
+                    raise click.UsageError(
+                        "--url needs --token, or --client-id and --client-secret"
+                    )
+                token = fetch_token(url, client_id, client_secret)
+            check_token(url, token)
+        except SetupError as error:
+            click.echo(f"CONTRACT NOT RUN: {error} (exit {SETUP_FAILED})", err=True)
+            sys.exit(SETUP_FAILED)
+        target = Target(url, token, client_id, client_secret)
         result = run_contract(
             target, report_dir, max_examples=max_examples, seed=seed, phases=phases
         )

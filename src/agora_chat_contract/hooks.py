@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import schemathesis
 
-from agora_chat_contract import fixture_data
+from agora_chat_contract import fixture_data, http
 from agora_chat_emulator.spec import operations
 
 DESTRUCTIVE = frozenset(
@@ -38,11 +38,7 @@ _created_templates: set[str] = set()
 
 
 def _client() -> httpx.Client:
-    return httpx.Client(
-        base_url=os.environ["AGORA_CONTRACT_BASE_URL"],
-        headers={"Authorization": f"Bearer {os.environ['AGORA_CONTRACT_TOKEN']}"},
-        timeout=30,
-    )
+    return http.client(os.environ["AGORA_CONTRACT_BASE_URL"], os.environ["AGORA_CONTRACT_TOKEN"])
 
 
 @schemathesis.hook
@@ -77,7 +73,8 @@ def created_template_is_kept(ctx: Any, response: Any, case: Any) -> bool | None:
     if case.operation.label not in TEMPLATE_BY_NAME:
         return None
     name = str((case.path_parameters or {}).get("name"))
-    if name in _created_templates and response.status_code != 200:
+    # 429: the target's rate limit said "later", which says nothing about what it stored.
+    if name in _created_templates and response.status_code not in (200, 429):
         raise AssertionError(
             f"template {name!r} was created with 200 but {case.operation.label} answered "
             f"{response.status_code}: the server did not keep it"
