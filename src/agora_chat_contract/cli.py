@@ -42,6 +42,12 @@ def main() -> None:
     "--max-examples", type=click.IntRange(min=1), help="Examples per operation (default 20)."
 )
 @click.option("--seed", type=int, help="Seed of the deterministic generation (default 42).")
+@click.option(
+    "--pacing/--no-pacing",
+    default=True,
+    show_default=True,
+    help="With --url: pace calls per x-agora-rate-limit bucket of the spec.",
+)
 @click.option("--phases", default=ALL_PHASES, show_default=True, help="schemathesis phases.")
 @click.option(
     "--report-dir",
@@ -59,6 +65,7 @@ def run(
     max_examples: int | None,
     seed: int | None,
     phases: str,
+    pacing: bool,
     report_dir: Path,
 ) -> None:
     """Contract test of openapi.yaml against the embedded emulator or a deployment."""
@@ -98,7 +105,12 @@ def run(
             sys.exit(SETUP_FAILED)
         target = Target(url, token, client_id, client_secret)
         result = run_contract(
-            target, report_dir, max_examples=max_examples, seed=seed, phases=phases
+            target,
+            report_dir,
+            max_examples=max_examples,
+            seed=seed,
+            phases=phases,
+            pace=pacing,
         )
     for problem in result.setup_problems:
         click.echo(f"fixture set-up: {problem}")

@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import schemathesis
 
-from agora_chat_contract import fixture_data, http
+from agora_chat_contract import fixture_data, http, pacing
 from agora_chat_emulator.spec import operations
 
 DESTRUCTIVE = frozenset(
@@ -43,6 +43,8 @@ def _client() -> httpx.Client:
 
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: Any) -> None:
+    if os.environ.get("AGORA_CONTRACT_PACING") == "1":
+        pacing.wait_for(case.operation.label)
     fixture_data.adjust_request(
         case,
         os.environ.get("AGORA_CONTRACT_CLIENT_ID") or None,

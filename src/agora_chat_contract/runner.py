@@ -177,6 +177,7 @@ def run_contract(
     phases: str = ALL_PHASES,
     extra_args: tuple[str, ...] = (),
     prepare: bool = True,
+    pace: bool = False,
 ) -> ContractResult:
     """Create the fixture data through the API, run schemathesis, and read its event report."""
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -215,6 +216,7 @@ def run_contract(
         **os.environ,
         "AGORA_CONTRACT_BASE_URL": target.base_url,
         "AGORA_CONTRACT_TOKEN": target.token,
+        "AGORA_CONTRACT_PACING": "1" if pace else "0",
         "AGORA_CONTRACT_CLIENT_ID": target.client_id or "",
         "AGORA_CONTRACT_CLIENT_SECRET": target.client_secret or "",
         "NO_COLOR": "1",
