@@ -180,6 +180,8 @@ def run_contract(
     pace: bool = False,
 ) -> ContractResult:
     """Create the fixture data through the API, run schemathesis, and read its event report."""
+    # Absolute: schemathesis runs with the report directory as its working directory.
+    report_dir = report_dir.resolve()
     report_dir.mkdir(parents=True, exist_ok=True)
     junit, ndjson, log = (
         report_dir / "junit.xml",
