@@ -97,6 +97,9 @@ class EveryOperationReachesSuccess:
 
     def after_run(self, ctx: Any) -> None:
         expected = {f"{op.method} {op.path}" for op in operations().values()}
+        if not os.environ.get("AGORA_CONTRACT_CLIENT_SECRET"):
+            # A token alone: /token cannot answer 200 without the client credentials.
+            expected.discard("POST /token")
         missing = sorted(expected - self.reached)
         if missing:
             raise AssertionError("never answered 200: " + ", ".join(missing))
