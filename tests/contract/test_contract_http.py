@@ -112,5 +112,6 @@ def test_a_wrong_token_fails_the_run(tmp_path: Path) -> None:
     finally:
         stop_emulator(emulator)
 
-    assert result.returncode != 0
-    assert "CONTRACT FAILED" in result.stdout
+    assert result.returncode == 3
+    assert "CONTRACT NOT RUN" in result.stderr
+    assert "answered 401" in result.stderr
