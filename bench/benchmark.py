@@ -28,20 +28,16 @@ from typing import Any
 import click
 import httpx
 
-BENCH_DIR = Path(__file__).resolve().parent
-REPO_ROOT = BENCH_DIR.parent
-sys.path.insert(0, str(REPO_ROOT / "tests" / "contract"))
-
-from agora_chat_client import AuthenticatedClient  # noqa: E402
-from agora_chat_client.api.chat_room_attributes import (  # noqa: E402
+from agora_chat_client import AuthenticatedClient
+from agora_chat_client.api.chat_room_attributes import (
     get_chatroom_attributes,
     set_chatroom_attributes,
 )
-from agora_chat_client.api.push_settings import (  # noqa: E402
+from agora_chat_client.api.push_settings import (
     get_notification_setting,
     set_notification_setting,
 )
-from agora_chat_client.models import (  # noqa: E402
+from agora_chat_client.models import (
     ChatroomAttributeMap,
     ChatroomAttributesGetRequest,
     ChatroomAttributesGetResponse,
@@ -52,20 +48,28 @@ from agora_chat_client.models import (  # noqa: E402
     NotificationSettingResponse,
     PushMode,
 )
-from contract_run import ALL_PHASES, Target, run_contract  # noqa: E402
-from contract_run import CONFIG as CONTRACT_CONFIG  # noqa: E402
 
-from agora_chat_emulator.clock import Clock  # noqa: E402
-from agora_chat_emulator.config import DEFAULTS  # noqa: E402
-from agora_chat_emulator.process import (  # noqa: E402
+from agora_chat_contract.runner import (
+    ALL_PHASES,
+    PACKAGED_CONFIG,
+    Options,
+    Target,
+    run_contract,
+)
+from agora_chat_emulator.clock import Clock
+from agora_chat_emulator.config import DEFAULTS
+from agora_chat_emulator.process import (
     RunningEmulator,
     start_emulator,
     stop_emulator,
 )
-from agora_chat_emulator.seed import SEED_ROOM_BASE, bulk_seed  # noqa: E402
-from agora_chat_emulator.server import server_config  # noqa: E402
-from agora_chat_emulator.store import Store  # noqa: E402
-from bench_apps import READY_PREFIX as APP_READY_PREFIX  # noqa: E402
+from agora_chat_emulator.seed import SEED_ROOM_BASE, bulk_seed
+from agora_chat_emulator.server import server_config
+from agora_chat_emulator.store import Store
+from bench_apps import READY_PREFIX as APP_READY_PREFIX
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
 
 SPEC = REPO_ROOT / "openapi.yaml"
 PRISM = REPO_ROOT / "node_modules" / ".bin" / "prism"
@@ -420,10 +424,14 @@ def read_cost(ndjson: Path, exit_code: int) -> ContractCost:
 def suite_cost(target: Target, report_dir: Path, plan: Plan) -> ContractCost:
     """The project's contract run exactly as scripts/contract-test runs it (fixture data, hooks,
     all checks), with the plan's phases."""
-    result = run_contract(
-        target, report_dir, max_examples=plan.contract_max_examples, phases=plan.contract_phases
+    options = Options(
+        report_dir=report_dir,
+        max_examples=plan.contract_max_examples,
+        phases=plan.contract_phases,
+        pacing=False,
     )
-    return read_cost(result.ndjson, result.exit_code)
+    result = run_contract(target, options, echo=lambda _line: None)
+    return read_cost(report_dir / "events.ndjson", result.st_exit_code)
 
 
 def same_cases_cost(target: Target, report_dir: Path, plan: Plan) -> ContractCost:
@@ -438,12 +446,26 @@ def same_cases_cost(target: Target, report_dir: Path, plan: Plan) -> ContractCos
     """
     report_dir.mkdir(parents=True, exist_ok=True)
     ndjson = report_dir / "events.ndjson"
+    # The suite's configuration minus its hooks line: these runs go without the hooks.
+    config = report_dir / "schemathesis-no-hooks.toml"
+    config.write_text(
+        "".join(
+            line
+            for line in PACKAGED_CONFIG.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("hooks =")
+        ),
+        encoding="utf-8",
+    )
     command = [
         str(Path(sys.executable).with_name("st")),
         "--config-file",
-        str(CONTRACT_CONFIG),
+        str(config),
         "run",
         str(SPEC),
+        "--url",
+        target.base_url,
+        "--header",
+        f"Authorization: Bearer {target.token}",
         "--phases",
         plan.same_cases_phases,
         "--checks",
@@ -458,13 +480,7 @@ def same_cases_cost(target: Target, report_dir: Path, plan: Plan) -> ContractCos
             else []
         ),
     ]
-    env = {
-        **os.environ,
-        "AGORA_CONTRACT_BASE_URL": target.base_url,
-        "AGORA_CONTRACT_TOKEN": target.token,
-        "NO_COLOR": "1",
-    }
-    env.pop("SCHEMATHESIS_HOOKS", None)
+    env = {**os.environ, "NO_COLOR": "1"}
     with (report_dir / "schemathesis.log").open("w", encoding="utf-8") as log:
         completed = subprocess.run(
             command,
@@ -728,7 +744,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         "Contract: schemathesis with `tests/contract/schemathesis.toml` (seed 42, deterministic "
         "generation, 1 worker, max-examples "
         + ("20" if plan.contract_max_examples is None else str(plan.contract_max_examples))
-        + "); the suite run is `contract_run.run_contract` (fixture data, hooks, all checks); the "
+        + "); the suite run is `agora_chat_contract.runner.run_contract` (fixture data, hooks, "
+        "all checks); the "
         "same-cases runs use only not_a_server_error and no hooks, emulator and trivial app "
         f"alternating; {plan.contract_repetitions} repetition(s); cases/s over schemathesis's "
         "engine time (no start-up)",

@@ -108,6 +108,10 @@ class ContractResult:
         return sum(len(stat.failed_cases) for stat in self.stats.values())
 
     @property
+    def failed_checks(self) -> set[str]:
+        return {check for stat in self.stats.values() for check in stat.failed_checks}
+
+    @property
     def required(self) -> list[OperationStats]:
         return [stat for stat in self.stats.values() if stat.success_required]
 

@@ -4,6 +4,10 @@ The loopback run (test_contract_http.py) and this one find different bugs: here 
 drives the ASGI app directly, and the emulator validates its own responses against openapi.yaml
 (answering 500 on a mismatch, which ``not_a_server_error`` reports). Same configuration, same
 fixture data created through the API, same "every operation answers 200 at least once" rule.
+At import only the spec is loaded and an empty in-memory app built (schemathesis binds the app
+to the operations it collects); the token, the data and the 200s seen come from a module fixture
+that starts from a reset. (``schemathesis.pytest.from_fixture`` would defer both, but
+schemathesis 4.32 reads ``request.node._nodeid``, which pytest 9 no longer has.)
 """
 
 from __future__ import annotations
@@ -11,24 +15,32 @@ from __future__ import annotations
 import tomllib
 import warnings
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
-from contract_run import CONFIG, SPEC
-from fixture_data import adjust_request, ensure
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
+from starlette.applications import Starlette
 from starlette.exceptions import StarletteDeprecationWarning
 
-from agora_chat_emulator.app import Emulator, Settings
-from agora_chat_emulator.clock import Clock
-from agora_chat_emulator.spec import operations
-from agora_chat_emulator.store import Store
+from agora_chat_contract.fixtures import EXAMPLE_ROOM_ID, TOKEN_EXAMPLE, RunState, ensure
+from agora_chat_contract.runner import PACKAGED_CONFIG
+from agora_chat_emulator.app import Emulator, create_app
+from agora_chat_emulator.config import Settings
+from agora_chat_emulator.spec import operations, spec_path
 
-ORG, APP, CLIENT_ID, CLIENT_SECRET = "demo-org", "demo-app", "asgi-id", "asgi-secret"
-BASE_URL = f"http://localhost/{ORG}/{APP}"
+SETTINGS = Settings(
+    db=":memory:",
+    client_id="asgi-id",
+    client_secret="asgi-secret",
+    rate_limits=False,
+    validate_responses=True,
+)
+BASE_URL = f"http://localhost/{SETTINGS.org}/{SETTINGS.app}"
 DESTRUCTIVE = {"deleteUser", "deleteChatroom", "removeChatroomMember", "deletePushTemplate"}
+SETTINGS_OF_HYPOTHESIS = settings(suppress_health_check=list(HealthCheck), deadline=None)
 
 with warnings.catch_warnings():
     # starlette's TestClient (used here only to create fixture data) warns at import that it
@@ -39,99 +51,114 @@ with warnings.catch_warnings():
 pytestmark = pytest.mark.filterwarnings("ignore::starlette.exceptions.StarletteDeprecationWarning")
 
 
-def _emulator() -> Emulator:
-    clock = Clock()
-    store = Store(
-        ":memory:", clock, org=ORG, app=APP, client_id=CLIENT_ID, client_secret=CLIENT_SECRET
-    )
-    return Emulator(
-        store,
-        clock,
-        Settings(ORG, APP, CLIENT_ID, CLIENT_SECRET, rate_limits=False, validate_responses=True),
-    )
+class InProcess:
+    """The emulator app, its token, the fixture data and the 200s seen, for one module."""
 
-
-EMULATOR = _emulator()
-TOKEN = str(
-    EMULATOR.store.issue_token("client_credentials", CLIENT_ID, CLIENT_SECRET, None)["access_token"]
-)
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-def _config() -> SchemathesisConfig:
-    with CONFIG.open("rb") as handle:
-        data: dict[str, Any] = tomllib.load(handle)
-    data["base-url"] = BASE_URL
-    data["headers"] = AUTH
-    return SchemathesisConfig.from_dict(data)
-
-
-schema = schemathesis.openapi.from_path(str(SPEC), config=_config())
-schema.app = EMULATOR.app
-successes: Counter[str] = Counter()
-
-
-def _fixture_client() -> TestClient:
-    return TestClient(EMULATOR.app, base_url=BASE_URL, headers=AUTH)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixture_data() -> None:
-    with _fixture_client() as client:
-        token = client.post(
-            "/token",
-            json={
-                "grant_type": "client_credentials",
-                "client_id": CLIENT_ID,
-                "client_secret": CLIENT_SECRET,
-            },
+    def __init__(self, app: Starlette, journal: Path) -> None:
+        self.app = app
+        self.emulator: Emulator = app.state.emulator
+        self.emulator.reset()
+        token = self.emulator.store.issue_token(
+            "client_credentials", SETTINGS.client_id, SETTINGS.client_secret, None
         )
-        assert token.status_code == 200, token.text
-        assert ensure(client) == []
+        self.auth = {"Authorization": f"Bearer {token.token}"}
+        # No prefix in process: the emulator is this module's own. The fixture room takes the
+        # spec's example ID, so the examples phase reaches it directly.
+        self.state = RunState(BASE_URL, token.token, "", str(journal), room_id=EXAMPLE_ROOM_ID)
+        self.successes: Counter[str] = Counter()
+
+    def ensure_fixture_data(self) -> None:
+        with TestClient(self.app, base_url=BASE_URL, headers=self.auth) as client:
+            assert ensure(client, self.state) == []
+
+    def reset(self) -> None:
+        self.emulator.reset()
+        self.state.room_id = EXAMPLE_ROOM_ID
+        self.ensure_fixture_data()
+
+    def adjust(self, case: Any) -> None:
+        """Lower-case registrations (hooks.before_call) and real credentials on /token."""
+        body = case.body
+        if case.operation.label == "POST /users":
+            from agora_chat_contract.hooks import before_call
+
+            before_call(None, case, {})
+        elif (
+            case.operation.label == "POST /token"
+            and isinstance(body, dict)
+            and body.get("client_id") == TOKEN_EXAMPLE["client_id"]
+            and body.get("client_secret") == TOKEN_EXAMPLE["client_secret"]
+        ):
+            case.body = {
+                **body,
+                "client_id": SETTINGS.client_id,
+                "client_secret": SETTINGS.client_secret,
+            }
+
+    def record(self, case: Any, response: Any) -> None:
+        operation_id = case.operation.definition.raw["operationId"]
+        if response.status_code == 200:
+            self.successes[operation_id] += 1
+            if operation_id in DESTRUCTIVE:
+                self.ensure_fixture_data()
 
 
-def _record(case: Any, response: Any) -> None:
-    operation_id = case.operation.definition.raw["operationId"]
-    if response.status_code == 200:
-        successes[operation_id] += 1
-        if operation_id in DESTRUCTIVE:
-            with _fixture_client() as client:
-                assert ensure(client) == []
+@pytest.fixture(scope="module")
+def in_process(tmp_path_factory: pytest.TempPathFactory) -> InProcess:
+    running = InProcess(schema.app, tmp_path_factory.mktemp("asgi") / "journal.ndjson")
+    running.ensure_fixture_data()
+    return running
+
+
+def _schema() -> Any:
+    data: dict[str, Any] = tomllib.loads(PACKAGED_CONFIG.read_text(encoding="utf-8"))
+    data["base-url"] = BASE_URL
+    # The hooks module is for `st run`; in process this module calls what it needs itself.
+    data.pop("hooks")
+    return schemathesis.openapi.from_path(
+        str(spec_path()), config=SchemathesisConfig.from_dict(data)
+    )
+
+
+schema = _schema()
+schema.app = create_app(SETTINGS)
 
 
 @schema.parametrize()
-@settings(suppress_health_check=list(HealthCheck), deadline=None)
-def test_every_operation_conforms_in_process(case: Any) -> None:
-    adjust_request(case, CLIENT_ID, CLIENT_SECRET)
-    response = case.call_and_validate()
-    _record(case, response)
+@SETTINGS_OF_HYPOTHESIS
+def test_every_operation_conforms_in_process(case: Any, in_process: InProcess) -> None:
+    in_process.adjust(case)
+    response = case.call_and_validate(headers=in_process.auth)
+    in_process.record(case, response)
 
 
-class StatefulWorkflow(schema.as_state_machine()):  # type: ignore[misc]
-    def setup(self) -> None:
-        """Each scenario starts from the same state, so Hypothesis can replay and shrink it."""
-        with _fixture_client() as client:
-            assert client.post("http://localhost/_emulator/reset").status_code == 200
-            assert ensure(client) == []
+def test_stateful_workflows_conform_in_process(in_process: InProcess) -> None:
+    class Workflow(schema.as_state_machine()):  # type: ignore[misc]
+        def setup(self) -> None:
+            """Each scenario starts from the same state, so Hypothesis can replay and shrink."""
+            in_process.reset()
 
-    def before_call(self, case: Any) -> None:
-        adjust_request(case, CLIENT_ID, CLIENT_SECRET)
+        def before_call(self, case: Any) -> None:
+            in_process.adjust(case)
 
-    def after_call(self, response: Any, case: Any) -> None:
-        _record(case, response)
+        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+            return {"headers": in_process.auth}
+
+        def after_call(self, response: Any, case: Any) -> None:
+            in_process.record(case, response)
+
+    Workflow.run(
+        settings=settings(
+            max_examples=15,
+            stateful_step_count=6,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
 
 
-TestStatefulWorkflowInProcess = StatefulWorkflow.TestCase
-TestStatefulWorkflowInProcess.settings = settings(
-    max_examples=15,
-    stateful_step_count=6,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=list(HealthCheck),
-)
-
-
-def test_every_operation_answered_200_in_process() -> None:
+def test_every_operation_answered_200_in_process(in_process: InProcess) -> None:
     """Runs after the property tests above (file order): none may have seen only errors."""
-    missing = sorted({op.operation_id for op in operations().values()} - set(successes))
+    missing = sorted({op.operation_id for op in operations().values()} - set(in_process.successes))
     assert not missing, f"never answered 200 in process: {missing}"

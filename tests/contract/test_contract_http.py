@@ -1,25 +1,24 @@
-"""The main job end to end, over loopback HTTP: scripts/contract-test as users and CI run it."""
+"""The main job end to end, over loopback HTTP: agora-chat-contract run as users and CI run it."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from contract_run import REPO_ROOT
 
 from agora_chat_emulator.process import start_emulator, stop_emulator
 from agora_chat_emulator.spec import operations
 
-SCRIPT = REPO_ROOT / "scripts" / "contract_test.py"
+COMMAND = Path(sys.executable).with_name("agora-chat-contract")
 
 
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        cwd=REPO_ROOT,
+        [str(COMMAND), "run", *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -34,8 +33,8 @@ def table_rows(output: str) -> dict[str, list[str]]:
     rows = {}
     for line in output.splitlines():
         cells = line.split()
-        if len(cells) == 6 and cells[2] in ids:
-            rows[cells[2]] = cells[3:]
+        if len(cells) >= 6 and cells[2] in ids:
+            rows[cells[2]] = cells[3:6]
     return rows
 
 
@@ -54,8 +53,13 @@ def test_default_run_starts_the_emulator_and_passes_with_a_2xx_for_every_operati
         assert int(successes) > 0, operation_id
         assert failures == "0", operation_id
     junit = ET.parse(tmp_path / "junit.xml").getroot()  # noqa: S314 - our own run's report
-    assert junit.iter("testcase"), "the JUnit report has no test cases"
-    assert int(junit.attrib.get("failures", junit[0].attrib.get("failures", "0"))) == 0
+    cases = {case.attrib["name"]: case for case in junit.iter("testcase")}
+    assert set(cases) == set(rows), "one JUnit test case per operation"
+    assert not [name for name, case in cases.items() if case.find("failure") is not None]
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["passed"] is True
+    assert report["exit_code"] == 0
+    assert set(report["operations"]) == set(rows)
 
 
 @pytest.mark.slow
@@ -114,5 +118,6 @@ def test_a_wrong_token_fails_the_run(tmp_path: Path) -> None:
     finally:
         stop_emulator(emulator)
 
-    assert result.returncode != 0
-    assert "CONTRACT FAILED" in result.stdout
+    assert result.returncode == 3
+    assert "the token was rejected" in result.stderr
+    assert "answered 401" in result.stderr

@@ -1,0 +1,3 @@
+from agora_chat_contract.cli import main
+
+main()
