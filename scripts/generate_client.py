@@ -30,10 +30,12 @@ COMMAND = "./scripts/generate-client"
 
 GENERATOR = "openapi-python-client"
 GENERATOR_VERSION = "0.29.1"
-# `--meta poetry`: pip builds generated/ with poetry-core, which this project's machines carry in
-# their local wheel index, so `pip install ./generated` works offline. `--meta uv` pins
-# uv_build<0.13, which is neither there nor the uv the project locks (0.13.8).
-META = "poetry"
+# `--meta uv` selects a PEP 621 pyproject.toml; templates/pyproject.toml.jinja replaces its build
+# backend (uv_build<0.13, not the uv the project locks) with the root project's hatchling.
+META = "uv"
+# Custom templates: the client's defaults (timeout, retries), typed errors, the app-token auth and
+# the package README. See docs/decisions.md D64.
+TEMPLATES = REPO / "scripts" / "client-templates"
 PACKAGE_DIR = "agora_chat_client"
 
 # What Python and the tools leave inside generated/ once it is installed (editable) and checked.
@@ -66,6 +68,8 @@ def generate(spec: Path, destination: Path) -> float:
         str(CONFIG),
         "--meta",
         META,
+        "--custom-template-path",
+        str(TEMPLATES),
         "--output-path",
         str(destination),
         "--fail-on-warning",

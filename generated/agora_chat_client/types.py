@@ -11,6 +11,10 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        # Model reprs list every optional field: show the unset ones as UNSET, not an address.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

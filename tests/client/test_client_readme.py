@@ -24,8 +24,8 @@ def readme_example() -> str:
     assert text.count(SECTION) == 1
     section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"^```python\n(.*?)^```$", section, flags=re.DOTALL | re.MULTILINE)
-    assert len(blocks) == 1, f"expected one python block under {SECTION!r}"
-    example: str = blocks[0]
+    assert len(blocks) == 2, f"expected two python blocks under {SECTION!r}"
+    example: str = blocks[0] + "\n" + blocks[1]
     return example
 
 
@@ -60,6 +60,7 @@ def test_readme_python_example_runs(agora_chat_emulator: RunningEmulator) -> Non
         "successKeys: ['topic']",
         """errorKeys: {'bad key!': "key 'bad key!' is not Legal"}""",
         "HTTP 401 MetadataException: user is not in chatroom",
+        "HTTP 404 service_resource_not_found",
     ]
 
 

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import quote
 
 import httpx
@@ -40,31 +40,38 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ChatroomAttributesWriteResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = ChatroomAttributesWriteResponse.from_dict(response.json())
+    if client.raise_on_error and response.status_code != 200:
+        raise errors.AgoraChatError.from_response(response)
+    # A body that is not the documented JSON (a gateway's HTML page, `{}`) is an error, not a
+    # JSONDecodeError or KeyError from deep inside a model.
+    try:
+        if response.status_code == 200:
+            response_200 = ChatroomAttributesWriteResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 400:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 404:
+            response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+            return response_404
 
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 429:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+    except (ValueError, KeyError, TypeError) as error:
+        raise errors.AgoraChatError.from_response(response) from error
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -74,11 +81,17 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ChatroomAttributesWriteResponse | ErrorResponse]:
+    parsed = _parse_response(client=client, response=response)
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A status outside the registry (a CDN's 520) cannot be a documented response.
+        raise errors.AgoraChatError.from_response(response) from None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -103,6 +116,8 @@ def sync_detailed(
             SDK 1.x adds `autoDelete`) are ignored.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -121,6 +136,26 @@ def sync_detailed(
     )
 
     return _build_response(client=client, response=response)
+
+
+@overload
+def sync(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    body: ChatroomAttributesDeleteRequest | Unset = UNSET,
+) -> ChatroomAttributesWriteResponse: ...
+
+
+@overload
+def sync(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesDeleteRequest | Unset = UNSET,
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None: ...
 
 
 def sync(
@@ -144,11 +179,13 @@ def sync(
             SDK 1.x adds `autoDelete`) are ignored.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatroomAttributesWriteResponse | ErrorResponse
+        ChatroomAttributesWriteResponse | ErrorResponse | None; the success model only with raise_on_error=True.
     """
 
     return sync_detailed(
@@ -180,6 +217,8 @@ async def asyncio_detailed(
             SDK 1.x adds `autoDelete`) are ignored.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -196,6 +235,26 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+@overload
+async def asyncio(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    body: ChatroomAttributesDeleteRequest | Unset = UNSET,
+) -> ChatroomAttributesWriteResponse: ...
+
+
+@overload
+async def asyncio(
+    chatroom_id: str,
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatroomAttributesDeleteRequest | Unset = UNSET,
+) -> ChatroomAttributesWriteResponse | ErrorResponse | None: ...
 
 
 async def asyncio(
@@ -219,11 +278,13 @@ async def asyncio(
             SDK 1.x adds `autoDelete`) are ignored.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatroomAttributesWriteResponse | ErrorResponse
+        ChatroomAttributesWriteResponse | ErrorResponse | None; the success model only with raise_on_error=True.
     """
 
     return (

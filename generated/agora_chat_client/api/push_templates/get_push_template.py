@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import quote
 
 import httpx
@@ -28,31 +28,38 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | PushTemplateResponse | None:
-    if response.status_code == 200:
-        response_200 = PushTemplateResponse.from_dict(response.json())
+    if client.raise_on_error and response.status_code != 200:
+        raise errors.AgoraChatError.from_response(response)
+    # A body that is not the documented JSON (a gateway's HTML page, `{}`) is an error, not a
+    # JSONDecodeError or KeyError from deep inside a model.
+    try:
+        if response.status_code == 200:
+            response_200 = PushTemplateResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 400:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 404:
+            response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+            return response_404
 
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 429:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+    except (ValueError, KeyError, TypeError) as error:
+        raise errors.AgoraChatError.from_response(response) from error
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -62,11 +69,17 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | PushTemplateResponse]:
+    parsed = _parse_response(client=client, response=response)
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A status outside the registry (a CDN's 520) cannot be a documented response.
+        raise errors.AgoraChatError.from_response(response) from None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -84,6 +97,8 @@ def sync_detailed(
         name (str):
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -102,6 +117,22 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+@overload
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+) -> PushTemplateResponse: ...
+
+
+@overload
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | PushTemplateResponse | None: ...
+
+
 def sync(
     name: str,
     *,
@@ -116,11 +147,13 @@ def sync(
         name (str):
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PushTemplateResponse
+        ErrorResponse | PushTemplateResponse | None; the success model only with raise_on_error=True.
     """
 
     return sync_detailed(
@@ -143,6 +176,8 @@ async def asyncio_detailed(
         name (str):
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -159,6 +194,22 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+@overload
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+) -> PushTemplateResponse: ...
+
+
+@overload
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | PushTemplateResponse | None: ...
+
+
 async def asyncio(
     name: str,
     *,
@@ -173,11 +224,13 @@ async def asyncio(
         name (str):
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PushTemplateResponse
+        ErrorResponse | PushTemplateResponse | None; the success model only with raise_on_error=True.
     """
 
     return (

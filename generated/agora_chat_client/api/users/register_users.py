@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal, overload
 
 import httpx
 
@@ -41,31 +41,38 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | RegisterUsersResponse | None:
-    if response.status_code == 200:
-        response_200 = RegisterUsersResponse.from_dict(response.json())
+    if client.raise_on_error and response.status_code != 200:
+        raise errors.AgoraChatError.from_response(response)
+    # A body that is not the documented JSON (a gateway's HTML page, `{}`) is an error, not a
+    # JSONDecodeError or KeyError from deep inside a model.
+    try:
+        if response.status_code == 200:
+            response_200 = RegisterUsersResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 400:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 404:
+            response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+            return response_404
 
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        if response.status_code == 429:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+    except (ValueError, KeyError, TypeError) as error:
+        raise errors.AgoraChatError.from_response(response) from error
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -75,11 +82,17 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | RegisterUsersResponse]:
+    parsed = _parse_response(client=client, response=response)
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A status outside the registry (a CDN's 520) cannot be a documented response.
+        raise errors.AgoraChatError.from_response(response) from None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -108,6 +121,8 @@ def sync_detailed(
             user objects.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -124,6 +139,22 @@ def sync_detailed(
     )
 
     return _build_response(client=client, response=response)
+
+
+@overload
+def sync(
+    *,
+    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    body: list[UserRegistration] | UserRegistration,
+) -> RegisterUsersResponse: ...
+
+
+@overload
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[UserRegistration] | UserRegistration,
+) -> ErrorResponse | RegisterUsersResponse | None: ...
 
 
 def sync(
@@ -151,11 +182,13 @@ def sync(
             user objects.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RegisterUsersResponse
+        ErrorResponse | RegisterUsersResponse | None; the success model only with raise_on_error=True.
     """
 
     return sync_detailed(
@@ -189,6 +222,8 @@ async def asyncio_detailed(
             user objects.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
@@ -203,6 +238,22 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+@overload
+async def asyncio(
+    *,
+    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    body: list[UserRegistration] | UserRegistration,
+) -> RegisterUsersResponse: ...
+
+
+@overload
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[UserRegistration] | UserRegistration,
+) -> ErrorResponse | RegisterUsersResponse | None: ...
 
 
 async def asyncio(
@@ -230,11 +281,13 @@ async def asyncio(
             user objects.
 
     Raises:
+        errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
+            status class), or if the body cannot be parsed or the status is outside the HTTP registry.
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RegisterUsersResponse
+        ErrorResponse | RegisterUsersResponse | None; the success model only with raise_on_error=True.
     """
 
     return (
