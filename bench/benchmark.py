@@ -27,7 +27,6 @@ from typing import Any
 
 import click
 import httpx
-
 from agora_chat_client import AuthenticatedClient
 from agora_chat_client.api.chat_room_attributes import (
     get_chatroom_attributes,

@@ -30,8 +30,9 @@ from agora_chat_contract.runner import (
     fetch_token,
     run_contract,
 )
+from agora_chat_emulator.process import start_emulator, stop_emulator
 
-PASS_THROUGH_HELP = (
+ST_OPTIONS_EPILOG = (
     "Any other option goes to schemathesis's `st run` unchanged, e.g. --rate-limit 50/s, "
     "-H 'X-Team: a', --include-operation-id getPushTemplate, --exclude-tag 'Chat rooms', "
     "--workers 1, --max-failures 5, --request-timeout 10."
@@ -45,7 +46,7 @@ def main() -> None:
 
 @main.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-    epilog=PASS_THROUGH_HELP,
+    epilog=ST_OPTIONS_EPILOG,
 )
 @click.option("--url", help="Base URL of a deployment, https://HOST/ORG/APP (default: emulator).")
 @click.option("--client-id", help="Client ID for the deployment's /token.")
@@ -140,8 +141,6 @@ def _run_against(
 
 
 def _run_embedded(options: Options) -> ContractResult:
-    from agora_chat_emulator.process import start_emulator, stop_emulator
-
     with tempfile.TemporaryDirectory(prefix="agora-contract-") as scratch:
         options.report_dir.mkdir(parents=True, exist_ok=True)
         emulator = start_emulator(
@@ -150,7 +149,9 @@ def _run_embedded(options: Options) -> ContractResult:
             "off",
             log=options.report_dir / "emulator.log",
         )
-        click.echo(f"agora-chat-contract: emulator pid {emulator.process.pid} at {emulator.base_url}")
+        click.echo(
+            f"agora-chat-contract: emulator pid {emulator.process.pid} at {emulator.base_url}"
+        )
         try:
             target = Target(
                 emulator.base_url, emulator.token, emulator.client_id, emulator.client_secret

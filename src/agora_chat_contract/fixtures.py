@@ -29,8 +29,16 @@ TOKEN_EXAMPLE = load_spec()["paths"]["/token"]["post"]["requestBody"]["content"]
     "application/json"
 ]["example"]
 
-_USERNAME = operations()["getUser"].parameter("path", "username")
-_TEMPLATE_NAME = operations()["getPushTemplate"].parameter("path", "name")
+
+def _path_validator(operation_id: str, name: str) -> Any:
+    parameter = operations()[operation_id].parameter("path", name)
+    if parameter is None:
+        raise LookupError(f"openapi.yaml: {operation_id} has no path parameter {name}")
+    return parameter.validator
+
+
+_USERNAME = _path_validator("getUser", "username")
+_TEMPLATE_NAME = _path_validator("getPushTemplate", "name")
 
 
 def new_prefix() -> str:
@@ -101,6 +109,15 @@ def record_response(journal: Path, operation_id: str, response_json: Any) -> Non
             record(journal, "templates", name)
 
 
+def lower_usernames(body: Any) -> Any:
+    """A registration body with its user IDs lower-case (the service stores them so)."""
+    if isinstance(body, list):
+        return [lower_usernames(item) for item in body]
+    if isinstance(body, dict) and isinstance(body.get("username"), str):
+        return {**body, "username": body["username"].lower()}
+    return body
+
+
 class RunNames:
     """Puts the run prefix on user IDs and template names, where both forms are valid.
 
@@ -123,10 +140,10 @@ class RunNames:
 
     def user(self, value: Any) -> Any:
         lowered = value.lower() if isinstance(value, str) else value
-        return self._prefixed(lowered, _USERNAME.validator)
+        return self._prefixed(lowered, _USERNAME)
 
     def template(self, value: Any) -> Any:
-        return self._prefixed(value, _TEMPLATE_NAME.validator)
+        return self._prefixed(value, _TEMPLATE_NAME)
 
     def strip(self, content: bytes) -> bytes:
         return content.replace(self.prefix.encode(), b"") if self.prefix else content
@@ -156,7 +173,9 @@ def ensure(client: httpx.Client, state: RunState) -> list[str]:
     users = [names.user(name) for name in USERS]
     missing = [name for name in users if client.get(f"/users/{name}").status_code != 200]
     if missing:
-        expect(client.post("/users", json=[{"username": name} for name in missing]), "registerUsers")
+        expect(
+            client.post("/users", json=[{"username": name} for name in missing]), "registerUsers"
+        )
     room_ok = False
     if state.room_id is not None:
         room = client.get(f"/chatrooms/{state.room_id}")

@@ -24,6 +24,7 @@ service answers a missing template with 400, not 404, so schemathesis's own
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -41,6 +42,7 @@ from agora_chat_contract.fixtures import (
     RunNames,
     RunState,
     ensure,
+    lower_usernames,
     record_response,
 )
 from agora_chat_contract.pacing import OperationMatcher, Pacer, paced_client
@@ -65,31 +67,29 @@ def operation_id(case: Any) -> str:
 
 def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
     """The body as the run sends it: prefixed names, the target's own client credentials."""
-    if op == "registerUsers":
-        if isinstance(body, list):
-            return [rename_body(op, item, names, state) for item in body]
-        if isinstance(body, dict) and "username" in body:
-            return {**body, "username": names.user(body["username"])}
+    if op == "registerUsers" and isinstance(body, list):
+        return [rename_body(op, item, names, state) for item in body]
     if not isinstance(body, dict):
         return body
-    if op == "createChatroom":
-        renamed = dict(body)
+    renamed = dict(body)
+    if op == "registerUsers" and "username" in body:
+        renamed["username"] = names.user(body["username"])
+    elif op == "createChatroom":
         if "owner" in body:
             renamed["owner"] = names.user(body["owner"])
         if isinstance(body.get("members"), list):
             renamed["members"] = [names.user(member) for member in body["members"]]
-        return renamed
-    if op == "createPushTemplate" and "name" in body:
-        return {**body, "name": names.template(body["name"])}
-    if (
+    elif op == "createPushTemplate" and "name" in body:
+        renamed["name"] = names.template(body["name"])
+    elif (
         op == "createAppToken"
         and state.client_id is not None
         and state.client_secret is not None
         and body.get("client_id") == TOKEN_EXAMPLE["client_id"]
         and body.get("client_secret") == TOKEN_EXAMPLE["client_secret"]
     ):
-        return {**body, "client_id": state.client_id, "client_secret": state.client_secret}
-    return body
+        renamed.update(client_id=state.client_id, client_secret=state.client_secret)
+    return renamed
 
 
 def rename_path(path: str, operation: Operation, names: RunNames, state: RunState) -> str:
@@ -120,7 +120,7 @@ def _adjust_wire(request: requests.PreparedRequest, operation: Operation, state:
     if path != url.path:
         request.url = urlunsplit(url._replace(path=path))
     raw = request.body
-    if not raw:
+    if not raw or not isinstance(raw, bytes | str):
         return
     try:
         body = json.loads(raw)
@@ -135,7 +135,9 @@ def _adjust_wire(request: requests.PreparedRequest, operation: Operation, state:
 
 def _install(state: RunState) -> None:
     """Route schemathesis's requests (all go through ``requests.Session.send``) via ``_send``."""
-    matcher = OperationMatcher(prefix_segments=len(urlsplit(state.base_url).path.strip("/").split("/")))
+    matcher = OperationMatcher(
+        prefix_segments=len(urlsplit(state.base_url).path.strip("/").split("/"))
+    )
     original = requests.Session.send
 
     names = RunNames(state.prefix)
@@ -149,13 +151,11 @@ def _install(state: RunState) -> None:
         _adjust_wire(request, operation, state)
         response: requests.Response = original(self, request, **kwargs)
         if response.status_code == 200:
-            try:
+            with contextlib.suppress(ValueError):
                 record_response(journal, operation.operation_id, response.json())
-            except ValueError:
-                pass
         stripped = names.strip(response.content)
         if stripped != response.content:
-            response._content = stripped  # noqa: SLF001 - requests keeps the read body here
+            response._content = stripped
             response.headers["Content-Length"] = str(len(stripped))
         return response
 
@@ -164,14 +164,6 @@ def _install(state: RunState) -> None:
 
 if STATE is not None:
     _install(STATE)
-
-
-def _lower_usernames(body: Any) -> Any:
-    if isinstance(body, list):
-        return [_lower_usernames(item) for item in body]
-    if isinstance(body, dict) and isinstance(body.get("username"), str):
-        return {**body, "username": body["username"].lower()}
-    return body
 
 
 @schemathesis.hook
@@ -184,7 +176,7 @@ def before_call(context: Any, case: Any, kwargs: Any) -> None:
     only when it changes (assigning marks it as edited).
     """
     if operation_id(case) == "registerUsers":
-        lowered = _lower_usernames(case.body)
+        lowered = lower_usernames(case.body)
         if lowered != case.body:
             case.body = lowered
 
@@ -210,7 +202,7 @@ def after_call(context: Any, case: Any, response: Any) -> None:
         with paced_client(STATE.base_url, PACER, token=STATE.token) as client:
             problems = ensure(client, STATE)
         for problem in problems:
-            print(f"agora-chat-contract: restoring fixture data: {problem}", file=sys.stderr)
+            sys.stderr.write(f"agora-chat-contract: restoring fixture data: {problem}\n")
 
 
 @schemathesis.check

@@ -134,4 +134,3 @@ def paced_client(
         transport=RetryTransport(retry=RETRY),
         event_hooks={"request": [pace]},
     )
-

@@ -38,7 +38,7 @@ class SetupError(Exception):
     """The target cannot be tested at all (unreachable, unknown app, rejected credentials)."""
 
 
-class Interrupted(BaseException):  # noqa: N818 - reads as the event, like KeyboardInterrupt
+class Interrupted(BaseException):
     """SIGINT or SIGTERM arrived: stop, clean up, exit."""
 
     def __init__(self, signal_name: str) -> None:
@@ -70,7 +70,7 @@ class Options:
     require_success: str = "auto"
     prefix: str | None = None
     st_args: tuple[str, ...] = ()
-    """schemathesis options passed through as given (``--rate-limit``, ``-H``, ``--include-*``...)."""
+    """schemathesis options passed through as given (``--rate-limit``, ``-H``, ``--include-*``)."""
 
 
 @dataclass
@@ -298,7 +298,8 @@ def _setup_refusal(call: str, base_url: str, response: httpx.Response, credentia
     if response.status_code == 404:
         return f"{base_url}: no such org/app on this host ({call} answered 404 {error})"
     if response.status_code == 401:
-        return f"the {credential} {'were' if credential.endswith('s') else 'was'} rejected ({call} answered 401 {error})"
+        verb = "were" if credential.endswith("s") else "was"
+        return f"the {credential} {verb} rejected ({call} answered 401 {error})"
     return f"{call} on {base_url} answered {response.status_code} {error}"
 
 
@@ -344,9 +345,7 @@ def _count_scenario(recorder: dict[str, Any], by_label: dict[str, OperationStats
             stat.failed_checks |= failed
 
 
-def apply_success_rule(
-    stats: dict[str, OperationStats], options: Options, target: Target
-) -> None:
+def apply_success_rule(stats: dict[str, OperationStats], options: Options, target: Target) -> None:
     """Which operations must answer 200 at least once (README "Success coverage")."""
     phases = {phase.strip() for phase in options.phases.split(",")}
     filtered = any(arg.startswith(("--include", "--exclude")) for arg in options.st_args)
@@ -360,7 +359,10 @@ def apply_success_rule(
         elif filtered and stat.requests == 0:
             stat.success_required, stat.note = False, "not selected"
         elif stat.operation_id == "createAppToken" and not target.has_credentials:
-            stat.success_required, stat.note = False, "200 not required: no client credentials given"
+            stat.success_required, stat.note = (
+                False,
+                "200 not required: no client credentials given",
+            )
 
 
 Echo = Callable[[str], None]
@@ -400,7 +402,9 @@ def run_contract(target: Target, options: Options, *, echo: Echo = print) -> Con
             for problem in setup_problems:
                 echo(f"agora-chat-contract: fixture set-up: {problem}")
             state.save(state_file)
-            st_exit = _run_schemathesis(target, options, state_file, ndjson, log, echo)
+            st_exit = _run_schemathesis(
+                target, options, state_file, ndjson=ndjson, log=log, echo=echo
+            )
         except Interrupted as signal:
             interrupted = signal.signal_name
             echo(f"agora-chat-contract: {interrupted} received, cleaning up")
@@ -445,7 +449,7 @@ def st_command(target: Target, options: Options, config: Path, ndjson: Path) -> 
 
 
 def _run_schemathesis(
-    target: Target, options: Options, state_file: Path, ndjson: Path, log: Path, echo: Echo
+    target: Target, options: Options, state_file: Path, *, ndjson: Path, log: Path, echo: Echo
 ) -> int:
     config = state_file.with_name("schemathesis.toml")
     # The packaged config plus this run's token, read from the environment (never on argv).
@@ -463,11 +467,11 @@ def _run_schemathesis(
     if sys.stdout.isatty():
         # On a terminal schemathesis draws its own progress bars; a pipe would turn them off.
         log.write_text("schemathesis wrote to the terminal; events are in events.ndjson\n")
-        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)  # noqa: S603
+        terminal = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)  # noqa: S603
         try:
-            return process.wait(timeout=RUN_TIMEOUT_S)
+            return terminal.wait(timeout=RUN_TIMEOUT_S)
         finally:
-            _stop(process)
+            _stop(terminal)
     env.setdefault("NO_COLOR", "1")
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter's st, fixed argv
@@ -498,4 +502,3 @@ def _stop(process: subprocess.Popen[Any]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-

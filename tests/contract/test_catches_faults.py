@@ -21,7 +21,11 @@ from agora_chat_contract.runner import ContractResult, Options, Target, run_cont
 from agora_chat_emulator.app import Emulator, create_app
 from agora_chat_emulator.config import Settings
 
-SETTINGS = Settings(client_id="fault-id", client_secret="fault-secret", rate_limits=False)
+SETTINGS = Settings(
+    client_id="fault-id",
+    client_secret="fault-secret",  # noqa: S106 - the test app's own
+    rate_limits=False,
+)
 
 
 @contextmanager

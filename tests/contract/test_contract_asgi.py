@@ -25,7 +25,13 @@ from schemathesis.config import SchemathesisConfig
 from starlette.applications import Starlette
 from starlette.exceptions import StarletteDeprecationWarning
 
-from agora_chat_contract.fixtures import EXAMPLE_ROOM_ID, TOKEN_EXAMPLE, RunState, ensure
+from agora_chat_contract.fixtures import (
+    EXAMPLE_ROOM_ID,
+    TOKEN_EXAMPLE,
+    RunState,
+    ensure,
+    lower_usernames,
+)
 from agora_chat_contract.runner import PACKAGED_CONFIG
 from agora_chat_emulator.app import Emulator, create_app
 from agora_chat_emulator.config import Settings
@@ -34,7 +40,7 @@ from agora_chat_emulator.spec import operations, spec_path
 SETTINGS = Settings(
     db=":memory:",
     client_id="asgi-id",
-    client_secret="asgi-secret",
+    client_secret="asgi-secret",  # noqa: S106 - the test app's own
     rate_limits=False,
     validate_responses=True,
 )
@@ -77,12 +83,12 @@ class InProcess:
         self.ensure_fixture_data()
 
     def adjust(self, case: Any) -> None:
-        """Lower-case registrations (hooks.before_call) and real credentials on /token."""
+        """Lower-case registrations (as hooks.before_call does) and real credentials on /token."""
         body = case.body
         if case.operation.label == "POST /users":
-            from agora_chat_contract.hooks import before_call
-
-            before_call(None, case, {})
+            lowered = lower_usernames(body)
+            if lowered != body:
+                case.body = lowered
         elif (
             case.operation.label == "POST /token"
             and isinstance(body, dict)
@@ -110,17 +116,15 @@ def in_process(tmp_path_factory: pytest.TempPathFactory) -> InProcess:
     return running
 
 
-def _schema() -> Any:
+def _config() -> SchemathesisConfig:
     data: dict[str, Any] = tomllib.loads(PACKAGED_CONFIG.read_text(encoding="utf-8"))
     data["base-url"] = BASE_URL
     # The hooks module is for `st run`; in process this module calls what it needs itself.
     data.pop("hooks")
-    return schemathesis.openapi.from_path(
-        str(spec_path()), config=SchemathesisConfig.from_dict(data)
-    )
+    return SchemathesisConfig.from_dict(data)
 
 
-schema = _schema()
+schema = schemathesis.openapi.from_path(str(spec_path()), config=_config())
 schema.app = create_app(SETTINGS)
 
 

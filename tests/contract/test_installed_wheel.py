@@ -22,7 +22,15 @@ from agora_chat_emulator.process import RunningEmulator, start_emulator, stop_em
 REPO_ROOT = Path(__file__).resolve().parents[2]
 UV = Path(sys.executable).with_name("uv")
 # What the app held before the run: every table but the tokens the run itself is issued.
-STATE_TABLES = ("users", "push_settings", "languages", "templates", "rooms", "members", "attributes")
+STATE_TABLES = (
+    "users",
+    "push_settings",
+    "languages",
+    "templates",
+    "rooms",
+    "members",
+    "attributes",
+)
 
 
 @pytest.fixture(scope="module")
