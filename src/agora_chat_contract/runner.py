@@ -467,14 +467,15 @@ def _run_schemathesis(
     if sys.stdout.isatty():
         # On a terminal schemathesis draws its own progress bars; a pipe would turn them off.
         log.write_text("schemathesis wrote to the terminal; events are in events.ndjson\n")
-        terminal = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)  # noqa: S603
-        try:
-            return terminal.wait(timeout=RUN_TIMEOUT_S)
-        finally:
-            _stop(terminal)
+        with subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL) as terminal:  # noqa: S603
+            try:
+                return terminal.wait(timeout=RUN_TIMEOUT_S)
+            finally:
+                _stop(terminal)
     env.setdefault("NO_COLOR", "1")
-    with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter's st, fixed argv
+    with (
+        log.open("w", encoding="utf-8") as output,
+        subprocess.Popen(  # noqa: S603 - our own interpreter's st, fixed argv
             command,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -483,7 +484,8 @@ def _run_schemathesis(
             text=True,
             encoding="utf-8",
             errors="replace",
-        )
+        ) as process,
+    ):
         try:
             assert process.stdout is not None  # noqa: S101 - PIPE was asked for
             for line in process.stdout:
