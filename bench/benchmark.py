@@ -740,8 +740,8 @@ def conditions(results: Results, plan: Plan) -> list[str]:
         f"before the server starts ({results.seed_s:.1f} s)",
         f"Client overhead: {plan.client_calls} sequential calls per repetition after 50 warm-up "
         f"calls, against the row-1 emulator, raw and generated alternating",
-        "Contract: schemathesis with `src/agora_chat_contract/schemathesis.toml` (seed 42, deterministic "
-        "generation, 1 worker, max-examples "
+        "Contract: schemathesis with `src/agora_chat_contract/schemathesis.toml` (seed 42, "
+        "deterministic generation, 1 worker, max-examples "
         + ("20" if plan.contract_max_examples is None else str(plan.contract_max_examples))
         + "); the suite run is `agora_chat_contract.runner.run_contract` (fixture data, hooks, "
         "all checks); the "
