@@ -74,6 +74,7 @@ def agora_chat_emulator_session(
         client_secret=emulator.client_secret,
         process=emulator.process,
         token=emulator.token,
+        http=emulator.http,
         proxy_url=ready.split()[2],
     )
     try:

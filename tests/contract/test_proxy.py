@@ -393,14 +393,15 @@ DELIBERATELY_INVALID = (
 @pytest.mark.slow
 def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path: Path) -> None:
     report = tmp_path / "report.ndjson"
-    tests = Path(__file__).parents[1] / "client" / "test_client_operations.py"
+    repo = Path(__file__).parents[2]
+    tests = "tests/client/test_client_operations.py"
     deselect = [arg for name in DELIBERATELY_INVALID for arg in ("--deselect", f"{tests}::{name}")]
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "pytest",
-            str(tests),
+            tests,
             "-q",
             "-p",
             "no:agora_chat_emulator",
@@ -410,6 +411,7 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
             "no:cacheprovider",
             *deselect,
         ],
+        cwd=repo,
         env={**os.environ, "PYTHONPATH": str(HERE), "PROXY_REPORT": str(report)},
         capture_output=True,
         text=True,
