@@ -532,8 +532,10 @@ class ProxyServer(uvicorn.Server):
 
     def __init__(self, proxy: Proxy, log_level: str = "warning") -> None:
         config = server_config(proxy, log_level)
-        # The upstream's Date header is the one the client gets.
+        # The upstream's Date header is the one the client gets, and X-Forwarded-* headers are
+        # the upstream's to read, not the proxy's to apply to itself.
         config.date_header = False
+        config.proxy_headers = False
         super().__init__(config)
         self.proxy = proxy
 

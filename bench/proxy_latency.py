@@ -1,0 +1,121 @@
+"""What ``agora-chat-contract proxy`` adds to a request's latency on loopback (bench row 7).
+
+One emulator (rate limits off) and one proxy in front of it; wrk sends the GET of
+``bench/load.lua`` (``BENCH_MODE=get``) directly and through the proxy, alternating, in the same
+run. Prints a Markdown table of the medians (and each repetition) and the added p50/p99.
+
+    .venv/bin/python bench/proxy_latency.py [--seconds 8] [--repetitions 3]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from agora_chat_emulator.process import start_emulator, stop_emulator
+
+BENCH_DIR = Path(__file__).parent
+LOAD_SCRIPT = BENCH_DIR / "load.lua"
+WARM_UP_S = 2
+
+
+def wrk(url: str, prefix: str, token: str, connections: int, seconds: int) -> dict[str, float]:
+    env = {**os.environ, "BENCH_MODE": "get", "BENCH_PATH_PREFIX": prefix, "BENCH_TOKEN": token}
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(LOAD_SCRIPT), url]
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=seconds + 60, check=False
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"wrk failed: {done.stdout}\n{done.stderr}")
+    summary: dict[str, float] = json.loads(lines[-1])
+    if summary["non_2xx"] or summary["socket_errors"]:
+        raise RuntimeError(f"wrk saw errors: {summary}")
+    return summary
+
+
+def cell(runs: list[dict[str, float]], key: str) -> str:
+    values = [run[key] / 1000 for run in runs]
+    each = " / ".join(f"{value:.2f}" for value in values)
+    return f"{statistics.median(values):.2f} ({each})"
+
+
+@click.command()
+@click.option("--seconds", default=8, show_default=True, help="Measured seconds per cell.")
+@click.option("--repetitions", default=3, show_default=True)
+@click.option("--connections", "connection_counts", default="16,1", show_default=True)
+def main(seconds: int, repetitions: int, connection_counts: str) -> None:
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="proxy-bench-") as scratch:
+        emulator = start_emulator(Path(scratch) / "bench.db", "--rate-limits", "off")
+        report = Path(scratch) / "violations.ndjson"
+        proxy = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("agora-chat-contract")),
+                "proxy",
+                "--upstream",
+                emulator.root_url,
+                "--listen",
+                "127.0.0.1:0",
+                "--report",
+                str(report),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert proxy.stdout is not None
+        proxy_url = proxy.stdout.readline().split()[2]
+        try:
+            registered = emulator.http.post(
+                f"{emulator.base_url}/users",
+                json=[{"username": "alice"}],
+                headers=emulator.auth_headers,
+            )
+            registered.raise_for_status()
+            prefix = f"/{emulator.org}/{emulator.app}"
+            targets = {"direct": emulator.root_url, "proxy": proxy_url}
+            results: dict[tuple[str, int], list[dict[str, float]]] = {}
+            for connections in [int(c) for c in connection_counts.split(",")]:
+                for _ in range(repetitions):
+                    for name, url in targets.items():
+                        wrk(url, prefix, emulator.token, connections, WARM_UP_S)
+                        results.setdefault((name, connections), []).append(
+                            wrk(url, prefix, emulator.token, connections, seconds)
+                        )
+        finally:
+            proxy.send_signal(signal.SIGINT)
+            table, _ = proxy.communicate(timeout=30)
+            stop_emulator(emulator)
+        violations = report.read_text(encoding="utf-8")
+    load_after = os.getloadavg()
+    click.echo("| target | conns | req/s | p50 ms | p99 ms |")
+    click.echo("|---|---:|---:|---:|---:|")
+    for (name, connections), runs in results.items():
+        rates = [run["requests"] / (run["duration_us"] / 1e6) for run in runs]
+        click.echo(
+            f"| {name} | {connections} | {statistics.median(rates):,.0f} | "
+            f"{cell(runs, 'p50_us')} | {cell(runs, 'p99_us')} |"
+        )
+    click.echo("")
+    for connections in sorted({c for _, c in results}, reverse=True):
+        direct, proxied = results[("direct", connections)], results[("proxy", connections)]
+        for key in ("p50_us", "p99_us"):
+            added = statistics.median(
+                (p[key] - d[key]) / 1000 for d, p in zip(direct, proxied, strict=True)
+            )
+            click.echo(f"added {key[:3]} at {connections} connection(s): {added:.2f} ms")
+    click.echo(f"\nload average before {load_before}, after {load_after}")
+    click.echo(f"violations reported: {len(violations.splitlines())}")
+    click.echo(table.splitlines()[-1])
+
+
+if __name__ == "__main__":
+    main()
