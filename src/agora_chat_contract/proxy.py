@@ -64,6 +64,8 @@ SECRET_FIELDS = frozenset({"access_token", "client_secret", "password"})
 REDACTED = "[REDACTED]"
 MAX_MESSAGE_CHARS = 500
 UPSTREAM_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+POOLS = 16
+"""Upstream connection pools; a client connection always goes through the same one."""
 
 
 @dataclass(frozen=True)
@@ -305,16 +307,27 @@ class Proxy:
         self._matcher = Matcher()
         self._documented = DocumentedResponses.from_spec()
         self._report_lock = threading.Lock()
-        # Cookies are the client's business: the proxy's own jar never keeps any.
-        self.client = httpx.AsyncClient(
-            timeout=UPSTREAM_TIMEOUT,
-            follow_redirects=False,
-            limits=httpx.Limits(max_connections=None, max_keepalive_connections=64),
-            cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
-        )
+        # httpcore's pool checks every connection it holds on each request (a getpeername and a
+        # poll per connection), so one big pool costs O(connections) per request; small pools,
+        # picked by the client's connection, keep that constant (D115).
+        self._clients = [
+            httpx.AsyncClient(
+                timeout=UPSTREAM_TIMEOUT,
+                follow_redirects=False,
+                limits=httpx.Limits(max_connections=None, max_keepalive_connections=8),
+                # Cookies are the client's business: the proxy's own jar never keeps any.
+                cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
+            )
+            for _ in range(POOLS)
+        ]
+
+    def _client_for(self, scope: Any) -> httpx.AsyncClient:
+        client = scope.get("client") or ("", 0)
+        return self._clients[client[1] % POOLS]
 
     async def aclose(self) -> None:
-        await self.client.aclose()
+        for client in self._clients:
+            await client.aclose()
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -383,7 +396,7 @@ class Proxy:
             content=head if complete else _rest(head, request),
         )
         try:
-            response = await self.client.send(upstream_request, stream=True)
+            response = await self._client_for(scope).send(upstream_request, stream=True)
         except httpx.HTTPError as exc:
             message = f"upstream {self.upstream.host} failed: {type(exc).__name__}: {exc}"
             violations.append(Violation("response", "upstream_error", message))
