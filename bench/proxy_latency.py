@@ -71,8 +71,8 @@ def main(seconds: int, repetitions: int, connection_counts: str) -> None:
             stdout=subprocess.PIPE,
             text=True,
         )
-        assert proxy.stdout is not None
-        proxy_url = proxy.stdout.readline().split()[2]
+        ready = proxy.stdout.readline() if proxy.stdout is not None else ""
+        proxy_url = ready.split()[2]
         try:
             registered = emulator.http.post(
                 f"{emulator.base_url}/users",
