@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import click
 
+from agora_chat_contract.proxy import start_proxy
 from agora_chat_emulator.process import start_emulator, stop_emulator
 
 BENCH_DIR = Path(__file__).parent
@@ -57,22 +56,7 @@ def main(seconds: int, repetitions: int, connection_counts: str) -> None:
     with tempfile.TemporaryDirectory(prefix="proxy-bench-") as scratch:
         emulator = start_emulator(Path(scratch) / "bench.db", "--rate-limits", "off")
         report = Path(scratch) / "violations.ndjson"
-        proxy = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("agora-chat-contract")),
-                "proxy",
-                "--upstream",
-                emulator.root_url,
-                "--listen",
-                "127.0.0.1:0",
-                "--report",
-                str(report),
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        ready = proxy.stdout.readline() if proxy.stdout is not None else ""
-        proxy_url = ready.split()[2]
+        proxy = start_proxy(emulator.root_url, "--report", str(report))
         try:
             registered = emulator.http.post(
                 f"{emulator.base_url}/users",
@@ -81,7 +65,7 @@ def main(seconds: int, repetitions: int, connection_counts: str) -> None:
             )
             registered.raise_for_status()
             prefix = f"/{emulator.org}/{emulator.app}"
-            targets = {"direct": emulator.root_url, "proxy": proxy_url}
+            targets = {"direct": emulator.root_url, "proxy": proxy.url}
             results: dict[tuple[str, int], list[dict[str, float]]] = {}
             for connections in [int(c) for c in connection_counts.split(",")]:
                 for _ in range(repetitions):
@@ -91,8 +75,7 @@ def main(seconds: int, repetitions: int, connection_counts: str) -> None:
                             wrk(url, prefix, emulator.token, connections, seconds)
                         )
         finally:
-            proxy.send_signal(signal.SIGINT)
-            table, _ = proxy.communicate(timeout=30)
+            _code, table = proxy.stop()
             stop_emulator(emulator)
         violations = report.read_text(encoding="utf-8")
     load_after = os.getloadavg()

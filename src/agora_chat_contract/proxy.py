@@ -16,6 +16,7 @@ import contextlib
 import json
 import re
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -38,6 +39,8 @@ from agora_chat_emulator.server import listen, server_config
 from agora_chat_emulator.spec import Operation, iter_operations, load_spec, operations, resolve_refs
 
 SUMMARY_PATH = "/_proxy/summary"
+READY_PREFIX = "agora-chat-contract proxy:"
+"""The first line the command prints, followed by the URL it listens at."""
 SERVER_PREFIX = "/{org_name}/{app_name}"
 """Both server forms of the spec: ``/app-id/{app_id}`` is this pattern with the literal
 ``app-id`` as its first segment."""
@@ -344,26 +347,19 @@ class Proxy:
             violations.append(Violation("request", UNKNOWN, message, "path"))
         elif complete:
             violations += check_request(operation, path_params, request, head)
-        if operation is not None and self.block_invalid_requests and violations:
+        blocked = operation is not None and self.block_invalid_requests and bool(violations)
+        kept: bytes | None = None
+        if operation is not None and blocked:
             status = await self._block(send, request, operation, path_params, head)
-            self._record(
+        else:
+            status, kept = await self._forward(
                 request=request,
+                send=send,
+                head=head,
+                complete=complete,
                 operation=operation,
-                status=status,
                 violations=violations,
-                request_body=head,
-                response_body=None,
-                forwarded=False,
             )
-            return
-        status, kept = await self._forward(
-            request=request,
-            send=send,
-            head=head,
-            complete=complete,
-            operation=operation,
-            violations=violations,
-        )
         self._record(
             request=request,
             operation=operation,
@@ -371,7 +367,7 @@ class Proxy:
             violations=violations,
             request_body=head,
             response_body=kept,
-            forwarded=True,
+            forwarded=not blocked,
         )
 
     async def _forward(
@@ -598,10 +594,42 @@ def run_proxy(
     listener = listen(*listen_at)
     host, port = listener.getsockname()[:2]
     server = ProxyServer(proxy)
-    echo(f"agora-chat-contract proxy: http://{host}:{port} -> {proxy.upstream}")
+    echo(f"{READY_PREFIX} http://{host}:{port} -> {proxy.upstream}")
     sys.stdout.flush()
     try:
         asyncio.run(server.serve_on(listener))
     finally:
         listener.close()
     return proxy.summary
+
+
+@dataclass
+class RunningProxy:
+    """``agora-chat-contract proxy`` running as a child process."""
+
+    process: subprocess.Popen[str]
+    url: str
+    """Where it listens: http://127.0.0.1:PORT."""
+
+    def stop(self) -> tuple[int, str]:
+        """SIGINT, then its exit code and what it printed after the first line (the table)."""
+        self.process.send_signal(signal.SIGINT)
+        out, _ = self.process.communicate(timeout=30)
+        return self.process.returncode, out
+
+
+def start_proxy(upstream: str, *options: str) -> RunningProxy:
+    """The command on a free loopback port in front of ``upstream`` (tests, bench/)."""
+    command = [sys.executable, "-m", "agora_chat_contract", "proxy", "--upstream", upstream]
+    process = subprocess.Popen(  # noqa: S603 - fixed argv built from our own interpreter
+        [*command, "--listen", "127.0.0.1:0", *options],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    ready = process.stdout.readline() if process.stdout is not None else ""
+    if not ready.startswith(READY_PREFIX):
+        process.kill()
+        process.communicate()
+        raise RuntimeError(f"proxy did not start: {ready!r}")
+    return RunningProxy(process, ready.split()[2])

@@ -3,20 +3,18 @@ fixtures of ``agora_chat_emulator.pytest_plugin``, but clients reach the session
 ``agora-chat-contract proxy --fail-on-violation`` (control calls still go direct).
 
 The violations go to ``$PROXY_REPORT``; after the session the proxy is stopped with SIGINT and
-its exit code and output are written to ``$PROXY_REPORT`` with the suffix ``.exit``."""
+its exit code and table are written to ``$PROXY_REPORT`` with the suffix ``.exit``."""
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from agora_chat_contract.proxy import start_proxy
 from agora_chat_emulator.pytest_plugin import (
     RunningEmulator,
     agora_chat_emulator,
@@ -48,24 +46,7 @@ def agora_chat_emulator_session(
         "off",
         "--validate-responses",
     )
-    command = Path(sys.executable).with_name("agora-chat-contract")
-    proxy = subprocess.Popen(
-        [
-            str(command),
-            "proxy",
-            "--upstream",
-            emulator.root_url,
-            "--listen",
-            "127.0.0.1:0",
-            "--report",
-            str(report),
-            "--fail-on-violation",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proxy.stdout is not None
-    ready = proxy.stdout.readline()
+    proxy = start_proxy(emulator.root_url, "--report", str(report), "--fail-on-violation")
     proxied = ProxiedEmulator(
         root_url=emulator.root_url,
         org=emulator.org,
@@ -75,12 +56,11 @@ def agora_chat_emulator_session(
         process=emulator.process,
         token=emulator.token,
         http=emulator.http,
-        proxy_url=ready.split()[2],
+        proxy_url=proxy.url,
     )
     try:
         yield proxied
     finally:
-        proxy.send_signal(signal.SIGINT)
-        out, _ = proxy.communicate(timeout=20)
-        report.with_suffix(".exit").write_text(f"{proxy.returncode}\n{ready}{out}")
+        code, out = proxy.stop()
+        report.with_suffix(".exit").write_text(f"{code}\n{out}")
         stop_emulator(emulator)

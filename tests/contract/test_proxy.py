@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -22,7 +21,7 @@ import pytest
 from faults import CATALOGUE, PREFIX, ASGIApp, Message, Receive, Scope, Send, Wrap, rewrite_json
 from test_catches_faults import SETTINGS, served
 
-from agora_chat_contract.proxy import Proxy, ProxyServer
+from agora_chat_contract.proxy import Proxy, ProxyServer, start_proxy
 from agora_chat_contract.runner import Target
 from agora_chat_emulator.app import Emulator
 from agora_chat_emulator.server import listen
@@ -349,33 +348,14 @@ def test_secrets_of_a_reported_body_are_redacted(tmp_path: Path) -> None:
 
 def test_the_command_exits_1_on_sigterm_with_fail_on_violation_after_one(tmp_path: Path) -> None:
     report = tmp_path / "report.ndjson"
-    process = subprocess.Popen(
-        [
-            str(COMMAND),
-            "proxy",
-            "--upstream",
-            "http://127.0.0.1:9",
-            "--listen",
-            "127.0.0.1:0",
-            "--report",
-            str(report),
-            "--fail-on-violation",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    ready = process.stdout.readline()
-    url = ready.split()[2]
+    proxy = start_proxy("http://127.0.0.1:9", "--report", str(report), "--fail-on-violation")
     response = httpx.get(
-        f"{url}/demo-org/demo-app/users/alice", headers={"Authorization": "Bearer t"}
+        f"{proxy.url}/demo-org/demo-app/users/alice", headers={"Authorization": "Bearer t"}
     )
-    process.send_signal(signal.SIGTERM)
-    out, err = process.communicate(timeout=20)
+    code, out = proxy.stop()
 
     assert response.status_code == 502
-    assert process.returncode == 1, out + err
+    assert code == 1, out
     assert "getUser" in out
     assert "upstream_error 1" in out
     assert [json.loads(line)["kind"] for line in report.read_text().splitlines()] == [
@@ -424,5 +404,5 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert report.read_text() == ""
     assert proxy_exit == "0", proxy_out  # --fail-on-violation: 1 after any violation
-    called = {line.split()[0] for line in proxy_out.splitlines()[2:-1]}
+    called = {line.split()[0] for line in proxy_out.splitlines()[1:-1]}
     assert called == set(operations()), "every operation went through the proxy"
