@@ -9,10 +9,8 @@ run. Prints a Markdown table of the medians (and each repetition) and the added 
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -20,25 +18,17 @@ import click
 
 from agora_chat_contract.proxy import start_proxy
 from agora_chat_emulator.process import start_emulator, stop_emulator
+from benchmark import Cell, Server, wrk
 
-BENCH_DIR = Path(__file__).parent
-LOAD_SCRIPT = BENCH_DIR / "load.lua"
 WARM_UP_S = 2
 
 
-def wrk(url: str, prefix: str, token: str, connections: int, seconds: int) -> dict[str, float]:
-    env = {**os.environ, "BENCH_MODE": "get", "BENCH_PATH_PREFIX": prefix, "BENCH_TOKEN": token}
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(LOAD_SCRIPT), url]
-    done = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=seconds + 60, check=False
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"wrk failed: {done.stdout}\n{done.stderr}")
-    summary: dict[str, float] = json.loads(lines[-1])
-    if summary["non_2xx"] or summary["socket_errors"]:
-        raise RuntimeError(f"wrk saw errors: {summary}")
-    return summary
+def measure(server: Server, connections: int, seconds: int) -> dict[str, float]:
+    """One wrk cell (``benchmark.wrk``), refused when any request failed."""
+    result = wrk(Cell("7", server, "get", connections, 1), seconds)
+    if result.non_2xx or result.socket_errors:
+        raise RuntimeError(f"wrk saw errors: {result.summary}")
+    return result.summary
 
 
 def cell(runs: list[dict[str, float]], key: str) -> str:
@@ -65,14 +55,20 @@ def main(seconds: int, repetitions: int, connection_counts: str) -> None:
             )
             registered.raise_for_status()
             prefix = f"/{emulator.org}/{emulator.app}"
-            targets = {"direct": emulator.root_url, "proxy": proxy.url}
+            servers = [
+                Server(name, url, prefix, emulator.token, process)
+                for name, url, process in [
+                    ("direct", emulator.root_url, emulator.process),
+                    ("proxy", proxy.url, proxy.process),
+                ]
+            ]
             results: dict[tuple[str, int], list[dict[str, float]]] = {}
             for connections in [int(c) for c in connection_counts.split(",")]:
                 for _ in range(repetitions):
-                    for name, url in targets.items():
-                        wrk(url, prefix, emulator.token, connections, WARM_UP_S)
-                        results.setdefault((name, connections), []).append(
-                            wrk(url, prefix, emulator.token, connections, seconds)
+                    for server in servers:
+                        measure(server, connections, WARM_UP_S)
+                        results.setdefault((server.name, connections), []).append(
+                            measure(server, connections, seconds)
                         )
         finally:
             _code, table = proxy.stop()
