@@ -347,10 +347,14 @@ class Proxy:
             violations.append(Violation("request", UNKNOWN, message, "path"))
         elif complete:
             violations += check_request(operation, path_params, request, head)
-        blocked = operation is not None and self.block_invalid_requests and bool(violations)
+        refusal = None
+        if operation is not None and self.block_invalid_requests and violations:
+            refusal = self._refusal(request, operation, path_params, head)
         kept: bytes | None = None
-        if operation is not None and blocked:
-            status = await self._block(send, request, operation, path_params, head)
+        if refusal is not None:
+            now_ms = int(time.time() * 1000)
+            await _send_json(send, refusal.status, refusal.body(now_ms, 0))
+            status = refusal.status
         else:
             status, kept = await self._forward(
                 request=request,
@@ -367,7 +371,7 @@ class Proxy:
             violations=violations,
             request_body=head,
             response_body=kept,
-            forwarded=not blocked,
+            forwarded=refusal is None,
         )
 
     async def _forward(
@@ -432,41 +436,28 @@ class Proxy:
             )
         return response.status_code, body
 
-    async def _block(
-        self,
-        send: Any,
-        request: Request,
-        operation: Operation,
-        path_params: dict[str, str],
-        body: bytes,
-    ) -> int:
-        """Answer as the service would, in the emulator's order: auth first, then the input."""
-        received_ms = int(time.time() * 1000)
-        error: errors.ApiError | None = None
-        if operation.secured and bearer(request) is None:
-            error = errors.missing_token()
-        elif operation.secured and bearer(request) == "\x00":
-            error = errors.malformed_token()
-        else:
-            scope = {**request.scope, "path_params": path_params}
-            try:
-                parse(Request(scope), operation, received_ms, body)
-            except errors.ApiError as refused:
-                error = refused
-        if error is None:
-            # The one check the emulator's parser leaves to its handlers: a required query
-            # parameter (the spec has none today) is refused as the service refuses a field.
-            missing = next(
-                p.name
-                for p in operation.parameters
-                if p.location == "query" and p.required and p.name not in request.query_params
-            )
-            error = errors.validation_error(
-                operation.operation_id, "Required", missing, missing, ""
-            )
-        duration = max(0, int(time.time() * 1000) - received_ms)
-        await _send_json(send, error.status, error.body(received_ms, duration))
-        return error.status
+    @staticmethod
+    def _refusal(
+        request: Request, operation: Operation, path_params: dict[str, str], body: bytes
+    ) -> errors.ApiError | None:
+        """The service's answer to an invalid request, in the emulator's order: auth first,
+        then the emulator's own parser, then a required query parameter (the one check the
+        parser leaves to the handlers; the spec has none today)."""
+        credential = bearer(request)
+        if operation.secured and credential is None:
+            return errors.missing_token()
+        if operation.secured and credential == "\x00":
+            return errors.malformed_token()
+        try:
+            parse(Request({**request.scope, "path_params": path_params}), operation, 0, body)
+        except errors.ApiError as refused:
+            return refused
+        for parameter in operation.parameters:
+            name = parameter.name
+            absent = name not in request.query_params
+            if parameter.location == "query" and parameter.required and absent:
+                return errors.validation_error(operation.operation_id, "Required", name, name, "")
+        return None
 
     def _record(
         self,

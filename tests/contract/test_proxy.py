@@ -406,3 +406,30 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
     assert proxy_exit == "0", proxy_out  # --fail-on-violation: 1 after any violation
     called = {line.split()[0] for line in proxy_out.splitlines()[1:-1]}
     assert called == set(operations()), "every operation went through the proxy"
+
+
+def counting_body(_app: ASGIApp, _emulator: Emulator) -> ASGIApp:
+    """An upstream that reads the whole body and answers with its size."""
+
+    async def count(scope: Scope, receive: Receive, send: Send) -> None:
+        size, more = 0, True
+        while more:
+            message = await receive()
+            size += len(message.get("body", b""))
+            more = message.get("more_body", False)
+        body = json.dumps({"size": size}).encode()
+        headers = [(b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return count
+
+
+def test_a_body_over_the_checked_size_streams_through_unchecked(tmp_path: Path) -> None:
+    big = b'{"nickname": "' + b"a" * (5 * 1024 * 1024) + b'"}'
+    with proxied(counting_body, tmp_path) as session:
+        response = session.call("PUT", "/users/alice", content=big)
+        lines = session.lines()
+
+    assert response.json() == {"size": len(big)}
+    assert [line for line in lines if line["direction"] == "request"] == []
