@@ -226,7 +226,10 @@ def proxy(
     Stops on Ctrl-C or SIGTERM and prints the per-operation counts (also served as JSON at
     GET /_proxy/summary). Exit code 0, or 1 with --fail-on-violation after any violation.
     """
-    parsed = httpx.URL(upstream)
+    try:
+        parsed = httpx.URL(upstream)
+    except httpx.InvalidURL:
+        parsed = httpx.URL()
     if parsed.scheme not in {"http", "https"} or not parsed.host:
         raise click.BadParameter(
             "expected https://HOST or http://HOST:PORT", param_hint="--upstream"
