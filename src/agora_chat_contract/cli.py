@@ -15,10 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import TextIO
 
 import click
+import httpx
 
 from agora_chat_contract.pacing import Pacer
+from agora_chat_contract.proxy import parse_listen, run_proxy
 from agora_chat_contract.runner import (
     ALL_PHASES,
     EXIT_TARGET,
@@ -186,3 +189,70 @@ def _signals_as_interrupts() -> Iterator[None]:
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+@main.command()
+@click.option(
+    "--upstream", required=True, help="The deployment to forward to, https://HOST (or http://)."
+)
+@click.option(
+    "--listen",
+    "listen_at",
+    default="127.0.0.1:8080",
+    show_default=True,
+    help="HOST:PORT the proxy listens on (port 0: any free port, printed).",
+)
+@click.option(
+    "--report",
+    type=click.File("a", encoding="utf-8", lazy=False),
+    default="-",
+    help="Where the violations go, one JSON line each (default: stderr).",
+)
+@click.option("--fail-on-violation", is_flag=True, help="Exit 1 when any violation was reported.")
+@click.option(
+    "--block-invalid-requests",
+    is_flag=True,
+    help="Answer an invalid request with the service's own error body instead of forwarding it.",
+)
+def proxy(
+    *,
+    upstream: str,
+    listen_at: str,
+    report: TextIO,
+    fail_on_violation: bool,
+    block_invalid_requests: bool,
+) -> None:
+    """Forward traffic to a deployment and check every request and response against the spec.
+
+    Stops on Ctrl-C or SIGTERM and prints the per-operation counts (also served as JSON at
+    GET /_proxy/summary). Exit code 0, or 1 with --fail-on-violation after any violation.
+    """
+    try:
+        parsed = httpx.URL(upstream)
+    except httpx.InvalidURL:
+        parsed = httpx.URL()
+    if parsed.scheme not in {"http", "https"} or not parsed.host:
+        raise click.BadParameter(
+            "expected https://HOST or http://HOST:PORT", param_hint="--upstream"
+        )
+    try:
+        address = parse_listen(listen_at)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--listen") from None
+    if report.name == "<stdout>":
+        report = sys.stderr
+    try:
+        summary = run_proxy(
+            upstream,
+            address,
+            report,
+            block_invalid_requests=block_invalid_requests,
+            echo=click.echo,
+        )
+    except OSError as error:
+        click.echo(
+            f"agora-chat-contract proxy: cannot listen on {listen_at}: {error.strerror}", err=True
+        )
+        sys.exit(EXIT_TARGET)
+    click.echo(summary.table())
+    sys.exit(1 if fail_on_violation and summary.violations else 0)
