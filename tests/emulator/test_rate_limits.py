@@ -37,11 +37,9 @@ def start_of_a_second() -> None:
 
 def test_eleventh_template_call_within_one_second_429_reach_limit(limited: Api) -> None:
     start_of_a_second()
-    started = time.monotonic()
-    responses = [limited.request("GET", "/notification/template/missing") for _ in range(11)]
-    elapsed = time.monotonic() - started
-
-    assert elapsed < 1.0
+    # 31 calls over at most three one-second windows put 11 or more into one of them (the
+    # pigeonhole, not a timing assertion): at 10 calls per second some call must get 429.
+    responses = [limited.request("GET", "/notification/template/missing") for _ in range(31)]
     statuses = [response.status_code for response in responses]
     assert statuses.count(429) >= 1, statuses
     assert set(statuses) == {400, 429}, statuses
