@@ -60,4 +60,3 @@ def test_a_page_size_the_service_would_clamp_is_refused(
 ) -> None:
     with pytest.raises(ValueError, match="pagesize must be 1 to 1000"):
         member_names("1", client=client, pagesize=pagesize)
-

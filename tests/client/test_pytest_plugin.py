@@ -58,7 +58,8 @@ def test_each_test_gets_a_reset_emulator_and_its_own_journal(pytester: pytest.Py
 
         def test_registers(agora_chat_client: AuthenticatedClient) -> None:
             body = UserRegistration(username="alice")
-            assert register_users.sync_detailed(client=agora_chat_client, body=body).status_code == 200
+            response = register_users.sync_detailed(client=agora_chat_client, body=body)
+            assert response.status_code == 200
 
         def test_finds_nothing_afterwards(agora_chat_client: AuthenticatedClient) -> None:
             response = get_user.sync_detailed("alice", client=agora_chat_client)
@@ -84,7 +85,8 @@ def test_emulator_options_pass_through(pytester: pytest.Pytester) -> None:
         def test_prefix(agora_chat_emulator, agora_chat_client: AuthenticatedClient) -> None:
             assert agora_chat_emulator.base_url.endswith("/acme/shop")
             body = UserRegistration(username="alice")
-            assert register_users.sync_detailed(client=agora_chat_client, body=body).status_code == 200
+            response = register_users.sync_detailed(client=agora_chat_client, body=body)
+            assert response.status_code == 200
             # --agora-emulator-log-level=warning: no access-log lines.
             assert "POST /acme/shop/users" not in agora_chat_emulator.log_tail(50)
         """
@@ -104,8 +106,8 @@ def test_emulator_options_pass_through(pytester: pytest.Pytester) -> None:
 
 def test_the_plugin_loads_without_the_server_stack_or_the_client() -> None:
     probe = (
-        "import sys, agora_chat_emulator.pytest_plugin; "
-        "print(sorted(m for m in ('starlette', 'uvicorn', 'agora_chat_client') if m in sys.modules))"
+        "import sys, agora_chat_emulator.pytest_plugin; print(sorted(m for m in "
+        "('starlette', 'uvicorn', 'agora_chat_client') if m in sys.modules))"
     )
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True

@@ -32,7 +32,9 @@ TIMEOUT_S = 300
 # spec error). Without runtime checks, models are plain interfaces and bodies are sent as they are,
 # so the property names must stay the wire names (modelPropertyNaming=original).
 # npmName makes the output an npm package (package.json, tsconfig.json, sources under src/).
-TYPESCRIPT_OPTIONS = "withoutRuntimeChecks=true,modelPropertyNaming=original,npmName=agora-chat-client"
+TYPESCRIPT_OPTIONS = (
+    "withoutRuntimeChecks=true,modelPropertyNaming=original,npmName=agora-chat-client"
+)
 # tsc settings for the generated client: TypeScript 7 has no `--moduleResolution node`.
 TSC_CHECK = [
     "--strict",
@@ -132,7 +134,9 @@ def test_typescript_fetch_client_is_an_npm_package(typescript_client: Path) -> N
 
 # The anyOf/oneOf request fields as TypeScript users write them: each accepted form compiles ...
 TYPED_FIELDS_OK = """
-import type { NotificationSettingRequest, PushProfileRequest, TokenRequest } from "./client/src/index";
+import type {
+    NotificationSettingRequest, PushProfileRequest, TokenRequest,
+} from "./client/src/index";
 const modes: NotificationSettingRequest[] = [{ type: "AT" }, { type: "" }, { type: "DEFAULT" }];
 const styles: PushProfileRequest[] = [
     { notification_display_style: 1 },
