@@ -137,7 +137,7 @@ def pytest_runtest_makereport(
     if report.failed and isinstance(emulator, RunningEmulator):
         journal = emulator.journal.render()
         report.sections.append(
-            ("agora-chat-emulator journal", journal or "(no request through agora_chat_client)")
+            ("agora-chat-emulator journal", journal or "(no request journaled in this test)")
         )
         lines = item.config.getoption("--agora-emulator-log-lines")
         tail = emulator.log_tail(lines) if lines > 0 else ""
