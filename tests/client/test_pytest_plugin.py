@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 
+import httpx
 import pytest
+
+from agora_chat_emulator.process import Journal
 
 pytest_plugins = ["pytester"]
 
@@ -114,3 +118,32 @@ def test_the_plugin_loads_without_the_server_stack_or_the_client() -> None:
     ).stdout
 
     assert loaded.strip() == "[]"
+
+
+def answer_not_found(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(404, json={"error": "service_resource_not_found"})
+
+
+def test_one_journal_hook_serves_sync_and_async_clients() -> None:
+    journal = Journal()
+    transport = httpx.MockTransport(answer_not_found)
+    with httpx.Client(transport=transport, event_hooks=journal.event_hooks) as client:
+        client.post("http://emulator/users", json={"username": "alice"})
+
+    async def fetch() -> None:
+        async with httpx.AsyncClient(
+            transport=transport, event_hooks=journal.event_hooks
+        ) as client:
+            await client.get("http://emulator/users/alice")
+
+    asyncio.run(fetch())
+
+    assert journal.render().splitlines() == [
+        "> POST http://emulator/users",
+        '> {"username":"alice"}',
+        "< 404 Not Found",
+        '< {"error":"service_resource_not_found"}',
+        "> GET http://emulator/users/alice",
+        "< 404 Not Found",
+        '< {"error":"service_resource_not_found"}',
+    ]
