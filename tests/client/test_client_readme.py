@@ -61,6 +61,7 @@ def test_readme_python_example_runs(agora_chat_emulator: RunningEmulator) -> Non
         """errorKeys: {'bad key!': "key 'bad key!' is not Legal"}""",
         "HTTP 401 MetadataException: user is not in chatroom",
         "HTTP 404 service_resource_not_found",
+        "members: ['alice']",
     ]
 
 

@@ -31,7 +31,10 @@ TIMEOUT_S = 300
 # which tsc rejects (TS2300 duplicate identifier; an openapi-generator 7.26.0 template bug, not a
 # spec error). Without runtime checks, models are plain interfaces and bodies are sent as they are,
 # so the property names must stay the wire names (modelPropertyNaming=original).
-TYPESCRIPT_OPTIONS = "withoutRuntimeChecks=true,modelPropertyNaming=original"
+# npmName makes the output an npm package (package.json, tsconfig.json, sources under src/).
+TYPESCRIPT_OPTIONS = (
+    "withoutRuntimeChecks=true,modelPropertyNaming=original,npmName=agora-chat-client"
+)
 # tsc settings for the generated client: TypeScript 7 has no `--moduleResolution node`.
 TSC_CHECK = [
     "--strict",
@@ -118,7 +121,67 @@ def tsc(*args: str, cwd: Path) -> None:
 
 @pytest.mark.slow
 def test_typescript_fetch_client_compiles_under_strict(typescript_client: Path) -> None:
-    tsc(*TSC_CHECK, "client/index.ts", cwd=typescript_client)
+    tsc(*TSC_CHECK, "client/src/index.ts", cwd=typescript_client)
+
+
+@pytest.mark.slow
+def test_typescript_fetch_client_is_an_npm_package(typescript_client: Path) -> None:
+    package = json.loads((typescript_client / "client" / "package.json").read_text("utf-8"))
+
+    assert package["name"] == "agora-chat-client"
+    assert package["types"] == "./dist/index.d.ts"
+
+
+# The anyOf/oneOf request fields as TypeScript users write them: each accepted form compiles ...
+TYPED_FIELDS_OK = """
+import type {
+    NotificationSettingRequest, PushProfileRequest, TokenRequest,
+} from "./client/src/index";
+const modes: NotificationSettingRequest[] = [{ type: "AT" }, { type: "" }, { type: "DEFAULT" }];
+const styles: PushProfileRequest[] = [
+    { notification_display_style: 1 },
+    { notification_display_style: "0" },
+    { notification_no_disturbing_start: "" },
+    { notification_no_disturbing_end: 23 },
+];
+const ttls: TokenRequest[] = [3600, "3600"].map((ttl) => ({
+    grant_type: "client_credentials", client_id: "id", client_secret: "secret", ttl,
+}));
+export { modes, styles, ttls };
+"""
+# ... and each of these is a compile error (one per line, so every line must be reported).
+TYPED_FIELDS_WRONG = {
+    "type: 42": "const a: NotificationSettingRequest = { type: 42 };",
+    'type: "SOME"': 'const b: NotificationSettingRequest = { type: "SOME" };',
+    "display style 2": "const c: PushProfileRequest = { notification_display_style: 2 };",
+    "ttl true": "const d: TokenRequest['ttl'] = true;",
+}
+
+
+@pytest.mark.slow
+def test_typescript_request_unions_accept_each_documented_form(typescript_client: Path) -> None:
+    (typescript_client / "ok.ts").write_text(TYPED_FIELDS_OK, encoding="utf-8")
+
+    tsc(*TSC_CHECK, "ok.ts", cwd=typescript_client)
+
+
+@pytest.mark.slow
+def test_typescript_request_unions_reject_other_values(typescript_client: Path) -> None:
+    header = (
+        "import type { NotificationSettingRequest, PushProfileRequest, TokenRequest }"
+        ' from "./client/src/index";\n'
+    )
+    lines = list(TYPED_FIELDS_WRONG.values())
+    (typescript_client / "wrong.ts").write_text(
+        header + "\n".join(lines) + "\nexport {};\n", encoding="utf-8"
+    )
+
+    result = run([str(TSC), *TSC_CHECK, "wrong.ts"], cwd=typescript_client)
+
+    assert result.returncode != 0
+    reported = {int(line) for line in re.findall(r"^wrong\.ts\((\d+),", result.stdout, re.M)}
+    # Line 1 is the import; every wrong assignment is reported on its own line.
+    assert reported == set(range(2, 2 + len(lines))), result.stdout
 
 
 @pytest.mark.slow
@@ -146,6 +209,7 @@ def test_typescript_fetch_client_talks_to_the_emulator(
         "registered": ["ts-alice", "ts-bob"],
         "failures": [],
         "fetched": [["ts-bob", "Bob"]],
+        "missing": "service_resource_not_found",
     }
 
 

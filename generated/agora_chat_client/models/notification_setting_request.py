@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,18 +22,18 @@ class NotificationSettingRequest:
     """Every field optional; `""` and `0` mean "not set" and leave the stored value unchanged.
 
     Attributes:
-        type_ (PushMode | str | Unset): Push mode, or `""` for not set.
+        type_ (Literal[''] | PushMode | Unset): Push mode, or `""` for not set.
         ignore_interval (str | Unset): Daily do-not-disturb window `H:M-H:M` (app level only), or `""` for not set.
         ignore_duration (int | Unset): Do-not-disturb period in ms from now (at most 7 days); `0` = not set.
     """
 
-    type_: PushMode | str | Unset = UNSET
+    type_: Literal[""] | PushMode | Unset = UNSET
     ignore_interval: str | Unset = UNSET
     ignore_duration: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str | Unset
+        type_: Literal[""] | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
         elif isinstance(self.type_, PushMode):
@@ -56,7 +61,7 @@ class NotificationSettingRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_type_(data: object) -> PushMode | str | Unset:
+        def _parse_type_(data: object) -> Literal[""] | PushMode | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -67,7 +72,10 @@ class NotificationSettingRequest:
                 return type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(PushMode | str | Unset, data)
+            type_type_1 = cast(Literal[""], data)
+            if type_type_1 != "":
+                raise ValueError(f"type_type_1 must match const '', got '{type_type_1}'")
+            return type_type_1
 
         type_ = _parse_type_(d.pop("type", UNSET))
 

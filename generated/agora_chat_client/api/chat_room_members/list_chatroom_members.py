@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Any, Literal, overload
 from urllib.parse import quote
@@ -8,6 +9,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chatroom_members_response import ChatroomMembersResponse
 from ...models.error_response import ErrorResponse
+from ...models.member_affiliation import MemberAffiliation
+from ...models.owner_affiliation import OwnerAffiliation
 from ...types import UNSET, Response, Unset
 
 
@@ -287,3 +290,45 @@ async def asyncio(
             pagesize=pagesize,
         )
     ).parsed
+
+
+MAX_PAGESIZE = 1000
+"""The largest page the service returns (it clamps larger ``pagesize`` values to this)."""
+
+
+def username_of(affiliation: MemberAffiliation | OwnerAffiliation) -> str:
+    """The username of an entry of ``ChatroomMembersResponse.data``, owner or member."""
+    return affiliation.owner if isinstance(affiliation, OwnerAffiliation) else affiliation.member
+
+
+def iter_members(
+    chatroom_id: str,
+    *,
+    client: AuthenticatedClient,
+    pagesize: int = MAX_PAGESIZE,
+) -> Iterator[MemberAffiliation | OwnerAffiliation]:
+    """Every entry of the room's member list, the owner's included, fetching ``pagenum`` 1, 2, ...
+    until a page comes back shorter than ``pagesize``.
+
+    Raises ``errors.AgoraChatError`` for any answer but 200, whatever the client's
+    ``raise_on_error``: an iterator has no error value to return.
+    """
+    if not 1 <= pagesize <= MAX_PAGESIZE:
+        raise ValueError(f"pagesize must be 1 to {MAX_PAGESIZE} (the service clamps larger pages), got {pagesize}")
+    pagenum = 1
+    while True:
+        kwargs = _get_kwargs(chatroom_id, pagenum=pagenum, pagesize=pagesize)
+        response = client.get_httpx_client().request(**kwargs)
+        page = _parse_response(client=client, response=response)
+        if not isinstance(page, ChatroomMembersResponse):
+            raise errors.AgoraChatError.from_response(response)
+        yield from page.data
+        if len(page.data) < pagesize:
+            return
+        pagenum += 1
+
+
+def member_names(chatroom_id: str, *, client: AuthenticatedClient, pagesize: int = MAX_PAGESIZE) -> list[str]:
+    """The usernames on the room's member list (owner included), in the service's order, over all
+    pages. Raises like ``iter_members``."""
+    return [username_of(affiliation) for affiliation in iter_members(chatroom_id, client=client, pagesize=pagesize)]
