@@ -1,0 +1,58 @@
+"""Issue #12: what real client SDKs send (D86-D88)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .helpers import Api, assert_error
+
+
+def test_conversation_ignore_interval_round_trips_without_effect_on_app_level(api: Api) -> None:
+    api.register("alice")
+    body = {"type": "NONE", "ignoreInterval": "21:30-08:00", "ignoreDuration": 0}
+
+    written = api.ok("PUT", "/users/alice/notification/chatgroup/g1", json=body)["data"]
+
+    assert written["ignoreInterval"] == "21:30-08:00"
+    read = api.ok("GET", "/users/alice/notification/chatgroup/g1")["data"]
+    assert read["ignoreInterval"] == "21:30-08:00"
+    # Only the app-level window silences pushes; the conversation's one leaves it untouched.
+    app_level = api.ok("GET", "/users/alice/notification/user/alice")["data"]
+    assert app_level == {"type": "ALL", "ignoreInterval": "", "ignoreDuration": 0}
+
+
+def test_null_optional_fields_mean_absent(api: Api) -> None:
+    api.register("alice")
+    payload: dict[str, Any] = {
+        "name": "room",
+        "description": "a Go SDK create",
+        "owner": "alice",
+        "maxusers": None,
+        "members": None,
+        "custom": None,
+        "roomid": None,
+        "groupid": None,
+    }
+
+    room_id = api.ok("POST", "/chatrooms", json=payload)["data"]["id"]
+
+    [room] = api.ok("GET", f"/chatrooms/{room_id}")["data"]
+    assert room["maxusers"] == 1000
+    assert room["affiliations"] == [{"owner": "alice"}]
+
+
+def test_null_for_a_required_field_is_still_refused(api: Api) -> None:
+    api.register("alice")
+    payload = {"name": "room", "description": "d", "owner": None}
+
+    assert_error(api.request("POST", "/chatrooms", json=payload), 400, "illegal_argument")
+
+
+def test_empty_query_values_mean_the_defaults(api: Api) -> None:
+    api.register("alice", "bob")
+    room = api.create_room("alice", "bob")
+
+    body = api.ok("GET", f"/chatrooms/{room}/users?pagenum=&pagesize=")
+
+    assert body["data"] == [{"owner": "alice"}, {"member": "bob"}]
+    assert body["count"] == 2
