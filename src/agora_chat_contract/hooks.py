@@ -79,6 +79,8 @@ def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
         if isinstance(body.get("members"), list):
             renamed["members"] = [names.user(member) for member in body["members"]]
         return renamed
+    if op == "addChatroomMembers" and isinstance(body.get("usernames"), list):
+        body = {**body, "usernames": [names.user(name) for name in body["usernames"]]}
     if op == "createPushTemplate" and "name" in body:
         return {**body, "name": names.template(body["name"])}
     if (

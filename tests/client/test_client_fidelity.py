@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from agora_chat_client import AuthenticatedClient
+from agora_chat_client.api.chat_room_members import add_chatroom_members
 from agora_chat_client.api.chat_rooms import create_chatroom, get_chatroom
 from agora_chat_client.api.push_settings import get_notification_setting, set_notification_setting
 from agora_chat_client.models import (
     ChatroomCreateRequest,
     ChatroomCreateResponse,
     ChatroomDetailsResponse,
+    ChatroomMembersAddRequest,
+    ChatroomMembersAddResponse,
     ChatType,
+    MembersAddedAction,
     NotificationSettingRequest,
     NotificationSettingResponse,
     PushMode,
 )
 
-from .conftest import expect, register
+from .conftest import create_room, expect, register
 
 
 def test_conversation_ignore_interval_is_read_back(client: AuthenticatedClient) -> None:
@@ -52,3 +56,17 @@ def test_create_chatroom_with_null_optional_fields(client: AuthenticatedClient) 
         get_chatroom.sync_detailed(room_id, client=client), ChatroomDetailsResponse
     ).data
     assert room.maxusers == 1000
+
+
+def test_add_chatroom_members_in_one_call(client: AuthenticatedClient) -> None:
+    register(client, "alice", "bob", "carol")
+    room_id = create_room(client, "alice", "bob")
+
+    response = add_chatroom_members.sync_detailed(
+        room_id, client=client, body=ChatroomMembersAddRequest(usernames=["bob", "carol"])
+    )
+
+    added = expect(response, ChatroomMembersAddResponse).data
+    assert added.newmembers == ["carol"]
+    assert added.action is MembersAddedAction.ADD_MEMBER
+    assert added.id == room_id

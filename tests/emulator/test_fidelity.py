@@ -56,3 +56,53 @@ def test_empty_query_values_mean_the_defaults(api: Api) -> None:
 
     assert body["data"] == [{"owner": "alice"}, {"member": "bob"}]
     assert body["count"] == 2
+
+
+def test_batch_add_members_lists_only_the_new_ones(api: Api) -> None:
+    api.register("alice", "bob", "carol")
+    room = api.create_room("alice", "bob")
+
+    body = api.ok("POST", f"/chatrooms/{room}/users", json={"usernames": ["bob", "Carol", "alice"]})
+
+    assert body["data"] == {"newmembers": ["carol"], "action": "add_member", "id": room}
+    assert api.members(room) == [{"owner": "alice"}, {"member": "bob"}, {"member": "carol"}]
+
+
+def test_batch_add_over_60_names_400_invalid_parameter(api: Api) -> None:
+    api.register("alice")
+    room = api.create_room("alice")
+    names = [f"user{index}" for index in range(61)]
+
+    response = api.request("POST", f"/chatrooms/{room}/users", json={"usernames": names})
+
+    body = assert_error(response, 400, "invalid_parameter")
+    assert body["error_description"] == "addMembers: addMembers number more than maxSize : 60"
+
+
+def test_batch_add_with_an_unknown_user_404_adds_nobody(api: Api) -> None:
+    api.register("alice", "bob")
+    room = api.create_room("alice")
+
+    response = api.request("POST", f"/chatrooms/{room}/users", json={"usernames": ["bob", "zed"]})
+
+    body = assert_error(response, 404, "resource_not_found")
+    assert body["error_description"] == "username zed doesn't exist!"
+    assert api.members(room) == [{"owner": "alice"}]
+
+
+def test_batch_add_past_maxusers_403_adds_nobody(api: Api) -> None:
+    api.register("alice", "bob", "carol")
+    room = api.create_room("alice", maxusers=2)
+
+    response = api.request("POST", f"/chatrooms/{room}/users", json={"usernames": ["bob", "carol"]})
+
+    assert_error(response, 403, "exceed_limit")
+    assert api.members(room) == [{"owner": "alice"}]
+
+
+def test_batch_add_to_an_unknown_room_404(api: Api) -> None:
+    api.register("bob")
+
+    response = api.request("POST", "/chatrooms/999/users", json={"usernames": ["bob"]})
+
+    assert response.status_code == 404
