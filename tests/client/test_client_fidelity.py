@@ -1,4 +1,4 @@
-"""Issue #12 through the generated client: what real SDKs send and read back (D86, D87)."""
+"""Issue #12 through the generated client: what real SDKs send and read back (D86, D87, D89)."""
 
 from __future__ import annotations
 

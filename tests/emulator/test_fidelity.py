@@ -1,4 +1,4 @@
-"""Issue #12: what real client SDKs send (D86-D88)."""
+"""Issue #12: what real client SDKs send and expect back (D86-D89)."""
 
 from __future__ import annotations
 
