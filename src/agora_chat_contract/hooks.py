@@ -79,6 +79,8 @@ def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
             renamed["owner"] = names.user(body["owner"])
         if isinstance(body.get("members"), list):
             renamed["members"] = [names.user(member) for member in body["members"]]
+    elif op == "addChatroomMembers" and isinstance(body.get("usernames"), list):
+        renamed["usernames"] = [names.user(name) for name in body["usernames"]]
     elif op == "createPushTemplate" and "name" in body:
         renamed["name"] = names.template(body["name"])
     elif (

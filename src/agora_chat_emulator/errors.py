@@ -280,7 +280,9 @@ _BATCH_LIMITED = frozenset(
     }
 )
 """A batch over the size limit gets the metadata family's body, not a field complaint."""
-_INVALID_PARAMETER_FAMILY = frozenset({"createChatroom", "getChatroom", "deleteChatroom"})
+_INVALID_PARAMETER_FAMILY = frozenset(
+    {"createChatroom", "getChatroom", "deleteChatroom", "addChatroomMembers"}
+)
 """The chat-room calls name a missing field with ``invalid_parameter``."""
 _SENTENCE_FAMILY = frozenset({"createAppToken"})
 """The token call ends its "must be provided" sentence with a full stop."""
@@ -296,6 +298,8 @@ def validation_error(
     """
     if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
         return metadata_batch_too_large()
+    if kind == "MaxItems" and operation_id == "addChatroomMembers":
+        return invalid_parameter("addMembers: addMembers number more than maxSize : 60")
     if kind == "Required":
         text = f"{missing} must be provided"
         if operation_id in _SENTENCE_FAMILY:

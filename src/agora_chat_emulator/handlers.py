@@ -158,6 +158,11 @@ class Handlers:
         username = self.store.add_member(room_id, call.path["username"])
         return self.render.chatroom(call.exchange, views.member_added(room_id, username))
 
+    def add_chatroom_members(self, call: Call) -> Json:
+        room_id = call.path["chatroom_id"]
+        added = self.store.add_members(room_id, call.body["usernames"])
+        return self.render.chatroom(call.exchange, views.members_added(room_id, added))
+
     def remove_chatroom_member(self, call: Call) -> Json:
         room_id = call.path["chatroom_id"]
         username = self.store.remove_member(room_id, call.path["username"])

@@ -129,7 +129,8 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
             path[parameter.name] = value
         elif parameter.location == "query":
             raw = request.query_params.get(parameter.name)
-            if raw is None:
+            # `?pagenum=&pagesize=` (an SDK's own test sends it) means the defaults (D88).
+            if raw is None or raw == "":
                 continue
             value = _coerce_query(raw, parameter.schema)
             query[parameter.name] = value
@@ -141,5 +142,9 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
     present = bool(raw_body.strip())
     if operation.body_validator is not None and (present or operation.body_required):
         _validate(operation, operation.body_validator, body, "body")
+    if isinstance(body, dict):
+        # Go SDKs send every optional field, `null` included; the spec lets `null` through only
+        # where the service reads it as absent (D87), so the handlers never see it.
+        body = {name: value for name, value in body.items() if value is not None}
     exchange = Exchange(request.method, uri(request), received_ms)
     return Call(exchange, path, query, body)

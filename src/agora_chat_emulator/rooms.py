@@ -116,23 +116,25 @@ class RoomRules(Database):
 
     def add_member(self, room_id: str, username: str) -> str:
         """Add a member (an existing member or the owner: no change); returns the username."""
-        username = username.lower()
+        self.add_members(room_id, [username])
+        return username.lower()
+
+    def add_members(self, room_id: str, usernames: list[str]) -> list[str]:
+        """Add several users at once (all or none); returns those not in the room before."""
+        wanted = list(dict.fromkeys(name.lower() for name in usernames))
         with self.transaction() as db:
             room = _require_room(db, room_id)
-            _require_member_user(db, username)
-            if not _is_member(db, room_id, username):
-                count = db.execute(
-                    "SELECT COUNT(*) FROM members WHERE room_id = ?", (room_id,)
-                ).fetchone()[0]
-                if count >= room["maxusers"]:
-                    raise errors.exceed_limit()
-                db.execute(
-                    "INSERT INTO members (room_id, username, role, joined_seq)"
-                    " VALUES (?, ?, 'member',"
-                    " (SELECT MAX(joined_seq) + 1 FROM members WHERE room_id = ?))",
-                    (room_id, username, room_id),
-                )
-        return username
+            for username in wanted:
+                _require_member_user(db, username)
+            added = [name for name in wanted if not _is_member(db, room_id, name)]
+            count = db.execute(
+                "SELECT COUNT(*) FROM members WHERE room_id = ?", (room_id,)
+            ).fetchone()[0]
+            if count + len(added) > room["maxusers"]:
+                raise errors.exceed_limit()
+            for username in added:
+                _insert_member(db, room_id, username)
+        return added
 
     def remove_member(self, room_id: str, username: str) -> str:
         """Remove a member and their autoDelete attributes; returns the username."""
@@ -269,6 +271,14 @@ def _require_room(db: sqlite3.Connection, room_id: str) -> sqlite3.Row:
     if row is None:
         raise errors.room_not_found(room_id)
     return row
+
+
+def _insert_member(db: sqlite3.Connection, room_id: str, username: str) -> None:
+    db.execute(
+        "INSERT INTO members (room_id, username, role, joined_seq)"
+        " VALUES (?, ?, 'member', (SELECT MAX(joined_seq) + 1 FROM members WHERE room_id = ?))",
+        (room_id, username, room_id),
+    )
 
 
 def _is_member(db: sqlite3.Connection, room_id: str, username: str) -> bool:

@@ -225,8 +225,8 @@ class Store(RoomRules):
                     chattype,
                     key,
                     mode or None,
-                    # The interval is an app-wide window; conversations silently drop it.
-                    (interval or None) if app_level else None,
+                    # Stored and echoed for conversations too (D86); only the app-level one acts.
+                    interval or None,
                     now + duration_ms if duration_ms else None,
                 ),
             )

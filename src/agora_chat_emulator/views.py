@@ -152,6 +152,10 @@ def member_added(room_id: str, username: str) -> Json:
     return {"result": True, "action": "add_member", "id": room_id, "user": username}
 
 
+def members_added(room_id: str, usernames: list[str]) -> Json:
+    return {"newmembers": usernames, "action": "add_member", "id": room_id}
+
+
 def member_removed(room_id: str, username: str) -> Json:
     return {"result": True, "action": "remove_member", "user": username, "id": room_id}
 

@@ -88,15 +88,6 @@ def test_app_level_setting_is_the_one_whose_key_is_the_user_itself(api: Api, ali
     assert get_setting(api, "user", "bob")["type"] == "DEFAULT"
 
 
-def test_ignore_interval_is_stored_only_at_app_level(api: Api, alice: str) -> None:
-    data = put_setting(api, "chatgroup", "g1", {"type": "NONE", "ignoreInterval": "10:00-11:00"})
-
-    assert data["ignoreInterval"] == ""
-    assert data["type"] == "NONE"
-    assert get_setting(api, "chatgroup", "g1")["ignoreInterval"] == ""
-    assert get_setting(api, "user", alice)["ignoreInterval"] == ""
-
-
 def test_unpadded_interval_is_accepted(api: Api, alice: str) -> None:
     data = put_setting(api, "user", alice, {"ignoreInterval": "8:5-22:30"})
 

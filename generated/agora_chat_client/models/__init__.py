@@ -20,6 +20,8 @@ from .chatroom_delete_response import ChatroomDeleteResponse
 from .chatroom_deleted import ChatroomDeleted
 from .chatroom_details_response import ChatroomDetailsResponse
 from .chatroom_envelope import ChatroomEnvelope
+from .chatroom_members_add_request import ChatroomMembersAddRequest
+from .chatroom_members_add_response import ChatroomMembersAddResponse
 from .chatroom_members_response import ChatroomMembersResponse
 from .chatroom_membership_response import ChatroomMembershipResponse
 from .display_style import DisplayStyle
@@ -27,6 +29,8 @@ from .display_style_string import DisplayStyleString
 from .error_response import ErrorResponse
 from .grant_type import GrantType
 from .member_affiliation import MemberAffiliation
+from .members_added import MembersAdded
+from .members_added_action import MembersAddedAction
 from .membership_action import MembershipAction
 from .membership_result import MembershipResult
 from .notification_setting import NotificationSetting
@@ -72,6 +76,8 @@ __all__ = (
     "ChatroomDeleteResponse",
     "ChatroomDetailsResponse",
     "ChatroomEnvelope",
+    "ChatroomMembersAddRequest",
+    "ChatroomMembersAddResponse",
     "ChatroomMembershipResponse",
     "ChatroomMembersResponse",
     "ChatType",
@@ -80,6 +86,8 @@ __all__ = (
     "ErrorResponse",
     "GrantType",
     "MemberAffiliation",
+    "MembersAdded",
+    "MembersAddedAction",
     "MembershipAction",
     "MembershipResult",
     "NotificationSetting",

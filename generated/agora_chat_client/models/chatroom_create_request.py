@@ -13,27 +13,30 @@ T = TypeVar("T", bound="ChatroomCreateRequest")
 
 @_attrs_define
 class ChatroomCreateRequest:
-    """Unknown fields (e.g. the Java SDK's `scale`, `need_verify`) are ignored.
+    """Unknown fields (e.g. the Java SDK's `scale`, `need_verify`) are ignored. Every optional
+    field may be `null`, which means absent: Go SDKs send `"roomid": null` (and nil slices as
+    `null`) on every create.
 
-    Attributes:
-        name (str): Room name.
-        description (str): Room description.
-        owner (str): The owner, an existing user.
-        maxusers (int | Unset): Maximum number of members, owner included. Default: 1000.
-        members (list[str] | Unset): Initial members (existing users, not the owner).
-        custom (str | Unset): Free extension text.
-        roomid (str | Unset): Custom room ID (feature must be enabled).
-        groupid (str | Unset): Custom room ID under the name the Java SDK 2.0 uses; `roomid` wins when both are sent.
+        Attributes:
+            name (str): Room name.
+            description (str): Room description.
+            owner (str): The owner, an existing user.
+            maxusers (int | None | Unset): Maximum number of members, owner included. Default: 1000.
+            members (list[str] | None | Unset): Initial members (existing users, not the owner).
+            custom (None | str | Unset): Free extension text.
+            roomid (None | str | Unset): Custom room ID (feature must be enabled).
+            groupid (None | str | Unset): Custom room ID under the name the Java SDK 2.0 uses; `roomid` wins when both are
+                sent.
     """
 
     name: str
     description: str
     owner: str
-    maxusers: int | Unset = 1000
-    members: list[str] | Unset = UNSET
-    custom: str | Unset = UNSET
-    roomid: str | Unset = UNSET
-    groupid: str | Unset = UNSET
+    maxusers: int | None | Unset = 1000
+    members: list[str] | None | Unset = UNSET
+    custom: None | str | Unset = UNSET
+    roomid: None | str | Unset = UNSET
+    groupid: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,17 +46,38 @@ class ChatroomCreateRequest:
 
         owner = self.owner
 
-        maxusers = self.maxusers
+        maxusers: int | None | Unset
+        if isinstance(self.maxusers, Unset):
+            maxusers = UNSET
+        else:
+            maxusers = self.maxusers
 
-        members: list[str] | Unset = UNSET
-        if not isinstance(self.members, Unset):
+        members: list[str] | None | Unset
+        if isinstance(self.members, Unset):
+            members = UNSET
+        elif isinstance(self.members, list):
             members = self.members
 
-        custom = self.custom
+        else:
+            members = self.members
 
-        roomid = self.roomid
+        custom: None | str | Unset
+        if isinstance(self.custom, Unset):
+            custom = UNSET
+        else:
+            custom = self.custom
 
-        groupid = self.groupid
+        roomid: None | str | Unset
+        if isinstance(self.roomid, Unset):
+            roomid = UNSET
+        else:
+            roomid = self.roomid
+
+        groupid: None | str | Unset
+        if isinstance(self.groupid, Unset):
+            groupid = UNSET
+        else:
+            groupid = self.groupid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,15 +110,58 @@ class ChatroomCreateRequest:
 
         owner = d.pop("owner")
 
-        maxusers = d.pop("maxusers", UNSET)
+        def _parse_maxusers(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        members = cast(list[str], d.pop("members", UNSET))
+        maxusers = _parse_maxusers(d.pop("maxusers", UNSET))
 
-        custom = d.pop("custom", UNSET)
+        def _parse_members(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                members_type_0 = cast(list[str], data)
 
-        roomid = d.pop("roomid", UNSET)
+                return members_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
 
-        groupid = d.pop("groupid", UNSET)
+        members = _parse_members(d.pop("members", UNSET))
+
+        def _parse_custom(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        custom = _parse_custom(d.pop("custom", UNSET))
+
+        def _parse_roomid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        roomid = _parse_roomid(d.pop("roomid", UNSET))
+
+        def _parse_groupid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        groupid = _parse_groupid(d.pop("groupid", UNSET))
 
         chatroom_create_request = cls(
             name=name,

@@ -109,7 +109,9 @@ def sync_detailed(
 
     Args:
         body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
-            are ignored.
+            are ignored. Every optional
+            field may be `null`, which means absent: Go SDKs send `"roomid": null` (and nil slices as
+            `null`) on every create.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -164,7 +166,9 @@ def sync(
 
     Args:
         body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
-            are ignored.
+            are ignored. Every optional
+            field may be `null`, which means absent: Go SDKs send `"roomid": null` (and nil slices as
+            `null`) on every create.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -198,7 +202,9 @@ async def asyncio_detailed(
 
     Args:
         body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
-            are ignored.
+            are ignored. Every optional
+            field may be `null`, which means absent: Go SDKs send `"roomid": null` (and nil slices as
+            `null`) on every create.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -251,7 +257,9 @@ async def asyncio(
 
     Args:
         body (ChatroomCreateRequest): Unknown fields (e.g. the Java SDK's `scale`, `need_verify`)
-            are ignored.
+            are ignored. Every optional
+            field may be `null`, which means absent: Go SDKs send `"roomid": null` (and nil slices as
+            `null`) on every create.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per

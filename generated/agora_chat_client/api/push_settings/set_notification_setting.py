@@ -121,8 +121,9 @@ def sync_detailed(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It is honoured **only at app level**; for a
-      conversation it is accepted and ignored.
+      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      docs); a conversation's interval is stored and read back as sent but silences nothing
+      (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
       (7 days), counted from the call.
 
@@ -209,8 +210,9 @@ def sync(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It is honoured **only at app level**; for a
-      conversation it is accepted and ignored.
+      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      docs); a conversation's interval is stored and read back as sent but silences nothing
+      (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
       (7 days), counted from the call.
 
@@ -270,8 +272,9 @@ async def asyncio_detailed(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It is honoured **only at app level**; for a
-      conversation it is accepted and ignored.
+      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      docs); a conversation's interval is stored and read back as sent but silences nothing
+      (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
       (7 days), counted from the call.
 
@@ -356,8 +359,9 @@ async def asyncio(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It is honoured **only at app level**; for a
-      conversation it is accepted and ignored.
+      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      docs); a conversation's interval is stored and read back as sent but silences nothing
+      (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
       (7 days), counted from the call.
 

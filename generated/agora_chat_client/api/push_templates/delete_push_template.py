@@ -90,7 +90,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | PushTemplateResponse]:
     """Delete a push template
 
-     删除离线推送模板. Returns the deleted template (asserted by the Java SDK 2.0 live tests). The
+     删除离线推送模板. Returns the deleted template (every vendor page; the Java SDK 2.0's
+    `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
 
@@ -141,7 +142,8 @@ def sync(
 ) -> ErrorResponse | PushTemplateResponse | None:
     """Delete a push template
 
-     删除离线推送模板. Returns the deleted template (asserted by the Java SDK 2.0 live tests). The
+     删除离线推送模板. Returns the deleted template (every vendor page; the Java SDK 2.0's
+    `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
 
@@ -171,7 +173,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | PushTemplateResponse]:
     """Delete a push template
 
-     删除离线推送模板. Returns the deleted template (asserted by the Java SDK 2.0 live tests). The
+     删除离线推送模板. Returns the deleted template (every vendor page; the Java SDK 2.0's
+    `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
 
@@ -220,7 +223,8 @@ async def asyncio(
 ) -> ErrorResponse | PushTemplateResponse | None:
     """Delete a push template
 
-     删除离线推送模板. Returns the deleted template (asserted by the Java SDK 2.0 live tests). The
+     删除离线推送模板. Returns the deleted template (every vendor page; the Java SDK 2.0's
+    `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
 
