@@ -21,6 +21,9 @@ MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413 without being read further."""
 MAX_JSON_DEPTH = 100
 """Deeper JSON is refused as unparsable: the schema validator cannot walk past 255 levels."""
+MAX_INTEGER_DIGITS = 19
+"""Query integers with more significant digits stay text (a 400 naming the parameter): no
+64-bit value has more, and Python refuses to parse more than 4,300 digits at all."""
 
 
 @dataclass
@@ -114,7 +117,13 @@ def _validate(operation: Operation, validator: Any, instance: Any, fallback: str
 
 
 def _coerce_query(value: str, schema: Mapping[str, Any]) -> Any:
-    if schema.get("type") == "integer" and value.isascii() and value.lstrip("-").isdigit():
+    digits = value.removeprefix("-")
+    if (
+        schema.get("type") == "integer"
+        and digits.isascii()
+        and digits.isdigit()
+        and len(digits.lstrip("0")) <= MAX_INTEGER_DIGITS
+    ):
         return int(value)
     return value
 

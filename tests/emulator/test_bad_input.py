@@ -255,3 +255,14 @@ def test_assorted_garbage_requests_never_get_a_5xx_and_always_get_json(api: Api,
         elif request["method"] != "HEAD":
             assert response.headers["content-type"].startswith("application/json"), request
             assert isinstance(response.json(), dict), (request, response.text)
+
+
+def test_query_integer_of_5000_digits_is_400(api: Api, room: str) -> None:
+    path = f"/chatrooms/{room}/users"
+    for name in ("pagenum", "pagesize"):
+        for value in ("9" * 5000, "-" + "1" * 5000, "1" * 20):
+            response = api.request("GET", path, params={name: value})
+            error = assert_error(response, 400, "illegal_argument")
+            assert name in error["error_description"], error
+    padded = api.request("GET", path, params={"pagenum": "0" * 30 + "1"})
+    assert padded.status_code == 200, padded.text
