@@ -8,13 +8,16 @@ start-up. Each request goes: app prefix check, body cap, rate limit, auth, parse
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, Router
@@ -24,7 +27,7 @@ from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.config import Settings
 from agora_chat_emulator.control import Control
 from agora_chat_emulator.handlers import Handlers
-from agora_chat_emulator.requests import bearer, parse, read_body
+from agora_chat_emulator.requests import ENCODED_PATH, bearer, parse, read_body
 from agora_chat_emulator.spec import Operation, operations
 from agora_chat_emulator.store import Store
 from agora_chat_emulator.views import Json, Views
@@ -169,9 +172,41 @@ class Emulator:
                 ),
             ],
             exception_handlers={HTTPException: self._http_error, Exception: self._http_error},
+            middleware=[Middleware(KeepEncodedSlashes)],
         )
         app.router.redirect_slashes = False
         return app
+
+
+_KEPT_ESCAPES = re.compile(r"(%2[Ff]|%25)")
+
+
+class KeepEncodedSlashes:
+    """Routes on the raw path: an encoded ``/`` stays inside its segment, as data.
+
+    uvicorn hands over the decoded path, where ``%2F`` has become a separator and
+    ``{id}%2Fusers%2Fbob`` would match another operation. For such requests the routed path
+    keeps ``%2F`` (and ``%25``, so the result stays unambiguous) encoded and the scope is marked
+    (``ENCODED_PATH``): ``parse`` decodes path parameters once more, and their patterns refuse
+    the ``/``.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        raw = scope.get("raw_path")
+        if scope["type"] == "http" and raw and b"%2f" in raw.lower():
+            text = raw.split(b"?", 1)[0].decode("ascii")
+            scope = {
+                **scope,
+                "path": "".join(
+                    part if _KEPT_ESCAPES.fullmatch(part) else unquote(part)
+                    for part in _KEPT_ESCAPES.split(text)
+                ),
+                ENCODED_PATH: True,
+            }
+        await self.app(scope, receive, send)
 
 
 def _validate_response(operation: Operation, status: int, payload: Any) -> None:

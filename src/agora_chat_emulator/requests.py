@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.requests import Request
 
@@ -24,6 +25,10 @@ MAX_JSON_DEPTH = 100
 MAX_INTEGER_DIGITS = 19
 """Query integers with more significant digits stay text (a 400 naming the parameter): no
 64-bit value has more, and Python refuses to parse more than 4,300 digits at all."""
+
+
+ENCODED_PATH = "agora_chat_emulator.encoded_path"
+"""Scope key set when the routed path kept ``%2F`` encoded (``app.KeepEncodedSlashes``)."""
 
 
 @dataclass
@@ -135,6 +140,8 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
     for parameter in operation.parameters:
         if parameter.location == "path":
             value: Any = request.path_params[parameter.name]
+            if request.scope.get(ENCODED_PATH):
+                value = unquote(value)
             path[parameter.name] = value
         elif parameter.location == "query":
             raw = request.query_params.get(parameter.name)

@@ -266,3 +266,28 @@ def test_query_integer_of_5000_digits_is_400(api: Api, room: str) -> None:
             assert name in error["error_description"], error
     padded = api.request("GET", path, params={"pagenum": "0" * 30 + "1"})
     assert padded.status_code == 200, padded.text
+
+
+def test_encoded_slash_in_path_parameter_never_reaches_another_operation(api: Api) -> None:
+    api.register("alice", "bob", "carol")
+    room = api.create_room("alice", "bob", "carol")
+    api.set_attributes(room, "carol", {"k": "carol's"})
+    for encoded_slash in ("%2F", "%2f"):
+        removal = api.request("DELETE", f"/chatrooms/{room}{encoded_slash}users{encoded_slash}bob")
+        assert_error(removal, 400, "illegal_argument")
+        forced = api.request(
+            "PUT",
+            f"/metadata/chatroom/{room}/user/bob{encoded_slash}forced",
+            json={"metaData": {"k": "bob's"}},
+        )
+        assert forced.status_code in {400, 404}, forced.text
+        assert "error" in forced.json(), forced.text
+    assert {m.get("member") or m.get("owner") for m in api.members(room)} == {
+        "alice",
+        "bob",
+        "carol",
+    }
+    assert api.attributes(room) == {"k": "carol's"}
+    # An encoded "%" stays data too: "%252F" is the three characters "%2F", not a slash.
+    assert_error(api.request("GET", "/users/bob%252Fx%2F"), 400, "illegal_argument")
+    assert api.ok("GET", "/users/b%6Fb")["entities"][0]["username"] == "bob"
