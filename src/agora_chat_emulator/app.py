@@ -72,7 +72,12 @@ def create_app(
     clock = clock or Clock()
     if store is None:
         store = Store(
-            settings.db, clock, client_id=settings.client_id, client_secret=settings.client_secret
+            settings.db,
+            clock,
+            client_id=settings.client_id,
+            client_secret=settings.client_secret,
+            org=settings.org,
+            app=settings.app,
         )
     emulator = Emulator(settings, store, clock)
     emulator.app.state.emulator = emulator

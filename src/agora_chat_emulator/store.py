@@ -7,6 +7,8 @@ nothing here knows about HTTP or the wire shapes (``views`` does).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import secrets
@@ -49,10 +51,23 @@ _CLEAR_DATA: Final = (
 class Store(RoomRules):
     """The emulator's domain state for one app, persisted in one SQLite file."""
 
-    def __init__(self, path: str, clock: Clock, *, client_id: str, client_secret: str) -> None:
+    def __init__(
+        self,
+        path: str,
+        clock: Clock,
+        *,
+        client_id: str,
+        client_secret: str,
+        org: str = "",
+        app: str = "",
+    ) -> None:
         super().__init__(path, clock)
         self._client_id = client_id
         self._client_secret = client_secret
+        # Tokens start with a tag of the org, app and client ID they were issued for, so an
+        # instance serving another app over the same file refuses them (D72). The secret is not
+        # part of it: a rotated secret leaves issued tokens valid until they expire.
+        self._token_tag = _token_tag(org, app, client_id)
         # token -> expiry (None = never); check_token runs on every request.
         self._token_cache: dict[str, int | None] = {}
 
@@ -74,7 +89,7 @@ class Store(RoomRules):
         if client_secret != self._client_secret:
             raise errors.client_secret_mismatch()
         expires_in = DEFAULT_TOKEN_TTL_S if ttl is None else ttl
-        token = TOKEN_PREFIX + secrets.token_urlsafe(48)
+        token = self._token_tag + secrets.token_urlsafe(48)
         with self.transaction() as db:
             # A ttl past SQLite's 64-bit range is as good as "never": clamp, do not overflow.
             expires_at = (
@@ -94,6 +109,8 @@ class Store(RoomRules):
             raise errors.missing_token()
         if not _TOKEN_RE.fullmatch(token):
             raise errors.malformed_token()
+        if not token.startswith(self._token_tag):
+            raise errors.unknown_token()
         if token in self._token_cache:
             expires_at = self._token_cache[token]
         else:
@@ -290,6 +307,11 @@ class Store(RoomRules):
 
 
 # --- row helpers (run inside a transaction) --------------------------------------------------
+
+
+def _token_tag(org: str, app: str, client_id: str) -> str:
+    digest = hashlib.sha256("\0".join((org, app, client_id)).encode()).digest()
+    return TOKEN_PREFIX + base64.urlsafe_b64encode(digest[:9]).decode()
 
 
 def _require_user(db: sqlite3.Connection, username: str) -> sqlite3.Row:
