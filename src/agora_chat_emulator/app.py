@@ -127,9 +127,10 @@ class Emulator:
             except errors.ApiError as error:
                 return self._error_response(error, received_ms)
             try:
-                self.rate_limiter.check(operation)
+                # The bucket counts the calls the app makes: a refused credential is not one (D75).
                 if operation.secured:
                     self.store.check_token(bearer(request))
+                self.rate_limiter.check(operation)
                 payload = handler(parse(request, operation, received_ms, raw_body))
                 status = 200
             except errors.ApiError as error:
