@@ -66,6 +66,13 @@ def main() -> None:
     help="Check every response against openapi.yaml and answer 500 on a mismatch (for tests).",
 )
 @click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host name the control endpoints accept in Host/Origin besides the bound address and"
+    " loopback (repeatable; '*' for any), e.g. the name a container is reached by.",
+)
+@click.option(
     "--log-level",
     type=click.Choice(LOG_LEVELS),
     default=DEFAULTS.log_level,
@@ -85,6 +92,7 @@ def serve(
     rate_limits: str,
     validate_responses: bool,
     log_level: LogLevel,
+    allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the emulator until Ctrl-C or SIGTERM."""
     settings = Settings(
@@ -99,6 +107,7 @@ def serve(
         rate_limits=rate_limits == "on",
         validate_responses=validate_responses,
         log_level=log_level,
+        allowed_hosts=allowed_hosts,
     )
     try:
         asgi_app = create_app(settings)
@@ -110,7 +119,8 @@ def serve(
     base_url = f"http://{host}:{bound_port}/{org}/{app}"
     click.echo(
         f"{READY_PREFIX} {base_url}\n"
-        f"  db={db} client_id={client_id} client_secret={client_secret} "
+        # Never the secret itself: ready lines end up in CI logs (it is what --client-secret says).
+        f"  db={db} client_id={client_id} client_secret=(--client-secret) "
         f"rate_limits={rate_limits} validate_responses={validate_responses}\n"
         f"  also served at http://{host}:{bound_port}/app-id/{app_id}\n"
         f"  control: http://{host}:{bound_port}/_emulator/health | reset | clock | docs"

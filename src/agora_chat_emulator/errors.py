@@ -261,6 +261,11 @@ def body_too_large(limit_bytes: int) -> ApiError:
     )
 
 
+def control_refused(status: int, reason: str) -> ApiError:
+    """A control endpoint refusing a request a web page could have sent (D76)."""
+    return ApiError(status, "control_request_refused", "ControlRequestRefusedException", reason)
+
+
 def internal_error(detail: str | None = None) -> ApiError:
     return ApiError(
         500, "internal_error", "InternalErrorException", "Internal server error", desc=detail

@@ -82,13 +82,22 @@ def parse_json(raw: bytes) -> Any:
         # Both checks below walk the whole value; cheap scans of the raw bytes skip them for the
         # bodies that cannot fail them. Nesting needs an opening bracket per level.
         if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
-            raise ValueError(f"nesting deeper than {MAX_JSON_DEPTH} levels")
+            raise errors.json_parse(f"Nesting deeper than {MAX_JSON_DEPTH} levels")
         # Escapes of lone surrogates ("\ud800") parse, but are no text anything could store. A
         # surrogate needs a \u escape or non-ASCII bytes (json.loads decodes with surrogatepass).
         if not raw.isascii() or b"\\u" in raw:
             json.dumps(value, ensure_ascii=False).encode()
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError included
-        raise errors.json_parse(f"Unexpected character: {exc}") from None
+    # The body names the position, never the decoder's own wording (D76).
+    except json.JSONDecodeError as exc:
+        raise errors.json_parse(
+            f"Unexpected character at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except UnicodeError:
+        raise errors.json_parse("Unexpected character: not UTF-8 text") from None
+    except ValueError:  # what json.loads leaves: an integer of more than 4,300 digits
+        raise errors.json_parse("Numeric value out of range") from None
+    except RecursionError:
+        raise errors.json_parse(f"Nesting deeper than {MAX_JSON_DEPTH} levels") from None
     return value
 
 
