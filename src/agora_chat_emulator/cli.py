@@ -6,11 +6,10 @@ import logging
 import sys
 
 import click
-import uvicorn
 
 from agora_chat_emulator.app import create_app
 from agora_chat_emulator.config import DEFAULTS, LOG_LEVELS, READY_PREFIX, LogLevel, Settings
-from agora_chat_emulator.server import listen, server_config
+from agora_chat_emulator.server import Server, listen, server_config
 from agora_chat_emulator.sqlite import ForeignDatabaseError
 
 
@@ -73,6 +72,15 @@ def main() -> None:
     " loopback (repeatable; '*' for any), e.g. the name a container is reached by.",
 )
 @click.option(
+    "--read-timeout",
+    "read_timeout_s",
+    default=DEFAULTS.read_timeout_s,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds a client has to send a whole request (line, headers, body) before it is"
+    " disconnected; also bounds idle connections that sent part of one.",
+)
+@click.option(
     "--log-level",
     type=click.Choice(LOG_LEVELS),
     default=DEFAULTS.log_level,
@@ -93,6 +101,7 @@ def serve(
     validate_responses: bool,
     log_level: LogLevel,
     allowed_hosts: tuple[str, ...],
+    read_timeout_s: float,
 ) -> None:
     """Serve the emulator until Ctrl-C or SIGTERM."""
     settings = Settings(
@@ -108,6 +117,7 @@ def serve(
         validate_responses=validate_responses,
         log_level=log_level,
         allowed_hosts=allowed_hosts,
+        read_timeout_s=read_timeout_s,
     )
     try:
         asgi_app = create_app(settings)
@@ -115,7 +125,7 @@ def serve(
         raise click.ClickException(f"refusing --db {exc}") from None
     listener = listen(host, port)
     bound_port = listener.getsockname()[1]
-    server = uvicorn.Server(server_config(asgi_app, log_level))
+    server = Server(server_config(asgi_app, log_level, read_timeout_s))
     base_url = f"http://{host}:{bound_port}/{org}/{app}"
     click.echo(
         f"{READY_PREFIX} {base_url}\n"

@@ -261,6 +261,20 @@ def body_too_large(limit_bytes: int) -> ApiError:
     )
 
 
+def malformed_request() -> ApiError:
+    """What the HTTP parser refuses (bad request line, CL/TE conflicts, ...), before any route."""
+    return ApiError(400, "bad_request", "BadRequestException", "Invalid HTTP request received")
+
+
+def header_too_large(max_bytes: int, max_count: int) -> ApiError:
+    return ApiError(
+        431,
+        "request_header_fields_too_large",
+        "RequestHeaderFieldsTooLargeException",
+        f"Request headers over {max_bytes} bytes or {max_count} fields",
+    )
+
+
 def control_refused(status: int, reason: str) -> ApiError:
     """A control endpoint refusing a request a web page could have sent (D76)."""
     return ApiError(status, "control_request_refused", "ControlRequestRefusedException", reason)
