@@ -9,7 +9,7 @@ import click
 
 from agora_chat_emulator.app import create_app
 from agora_chat_emulator.config import DEFAULTS, LOG_LEVELS, READY_PREFIX, LogLevel, Settings
-from agora_chat_emulator.server import Server, listen, server_config
+from agora_chat_emulator.server import Server, listen, raise_descriptor_limit, server_config
 from agora_chat_emulator.sqlite import ForeignDatabaseError
 
 
@@ -123,6 +123,7 @@ def serve(
         asgi_app = create_app(settings)
     except ForeignDatabaseError as exc:
         raise click.ClickException(f"refusing --db {exc}") from None
+    raise_descriptor_limit()
     listener = listen(host, port)
     bound_port = listener.getsockname()[1]
     server = Server(server_config(asgi_app, log_level, read_timeout_s))

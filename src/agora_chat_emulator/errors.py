@@ -261,6 +261,11 @@ def body_too_large(limit_bytes: int) -> ApiError:
     )
 
 
+def client_disconnected() -> ApiError:
+    """The client went away mid-body; the answer is never read (no such body in the service)."""
+    return ApiError(400, "client_disconnected", "ClientAbortException", "Client disconnected")
+
+
 def malformed_request() -> ApiError:
     """What the HTTP parser refuses (bad request line, CL/TE conflicts, ...), before any route."""
     return ApiError(400, "bad_request", "BadRequestException", "Invalid HTTP request received")

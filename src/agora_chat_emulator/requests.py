@@ -7,16 +7,19 @@ through ``errors.validation_error``.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from agora_chat_emulator import errors
 from agora_chat_emulator.spec import Operation
 from agora_chat_emulator.views import Exchange
+
+logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413 without being read further."""
@@ -65,11 +68,18 @@ async def read_body(request: Request) -> bytes:
         raise errors.body_too_large(MAX_BODY_BYTES)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise errors.body_too_large(MAX_BODY_BYTES)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise errors.body_too_large(MAX_BODY_BYTES)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # Nothing to answer and nothing wrong here: one line, no traceback (D82).
+        logger.info(
+            "%s %s: client disconnected after %d body bytes", request.method, request.url.path, size
+        )
+        raise errors.client_disconnected() from None
     return b"".join(chunks)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import json
 import logging
 import resource
@@ -32,8 +33,11 @@ GRACE_S = 5
 MAX_HEADER_BYTES = 32 * 1024
 """Request line plus headers; more is refused with 431 before the request reaches the app."""
 MAX_HEADERS = 100
-FD_RESERVE = 64
-"""Descriptors kept free of client connections for the database, its log and the listener."""
+BACKLOG = 128
+"""The listen backlog, which is also how many connections asyncio accepts in one go."""
+FD_RESERVE = 2 * BACKLOG + 64
+"""Descriptors kept free of client connections: the database, its log, the listener, and room
+for the connections accepted in one burst before their ``connection_made`` runs."""
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
@@ -46,7 +50,6 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     waited longest for a request is dropped to make room; parser errors get a JSON body.
     """
 
-    max_connections = max(16, resource.getrlimit(resource.RLIMIT_NOFILE)[0] - FD_RESERVE)
     read_timeout_s = READ_TIMEOUT_S
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -57,7 +60,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._read_timer: asyncio.TimerHandle | None = None
         self._reading_since = time.monotonic()
         self._start_read_timer()
-        if len(self.connections) > self.max_connections:
+        if len(self.connections) > max_connections():
             self._make_room()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -135,6 +138,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             and c is not self
         ]
         victim = min(waiting, key=lambda c: c._reading_since, default=self)
+        # Its close completes on a later loop turn; out of the running for the rest of this one.
+        victim._stop_read_timer()
         logger.info(
             "%s connections open: dropping %s, which has sent no request",
             len(self.connections),
@@ -143,12 +148,46 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         victim.transport.close()
 
 
+def max_connections() -> int:
+    """Client connections allowed at once: the descriptor limit (read each time, as ``prlimit``
+    can change it) less ``FD_RESERVE``."""
+    return max(16, resource.getrlimit(resource.RLIMIT_NOFILE)[0] - FD_RESERVE)
+
+
+def raise_descriptor_limit() -> None:
+    """Take the soft descriptor limit up to the hard one, as Go's runtime does at start: the
+    common soft 1,024 is what idle clients exhaust first."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+_last_descriptor_warning = [0.0]
+
+
+def _quiet_loop_errors(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Out of descriptors, asyncio's accept loop logs a traceback per attempt; one line here."""
+    exception = context.get("exception")
+    if isinstance(exception, OSError) and exception.errno in {errno.EMFILE, errno.ENFILE}:
+        now = time.monotonic()
+        if now - _last_descriptor_warning[0] >= 1:
+            _last_descriptor_warning[0] = now
+            logger.warning("accepting connections paused: %s", exception.strerror)
+    else:
+        loop.default_exception_handler(context)
+
+
 _REASONS = {400: "Bad Request", 431: "Request Header Fields Too Large"}
 
 
 class Server(uvicorn.Server):
     """uvicorn's server, but a SIGTERM or SIGINT ends ``run`` normally (exit status 0, the
     caller's clean-up runs) instead of being raised again once the server has stopped."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        asyncio.get_running_loop().set_exception_handler(_quiet_loop_errors)
+        await super().startup(sockets)
 
     @contextlib.contextmanager
     def capture_signals(self) -> Generator[None, None, None]:
@@ -184,6 +223,7 @@ def server_config(
         server_header=False,
         timeout_keep_alive=KEEP_ALIVE_S,
         timeout_graceful_shutdown=GRACE_S,
+        backlog=BACKLOG,
     )
 
 
@@ -198,7 +238,7 @@ def listen(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-        sock.listen()
+        sock.listen(BACKLOG)
     except OSError:
         sock.close()
         raise
