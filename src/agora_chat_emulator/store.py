@@ -32,9 +32,12 @@ from agora_chat_emulator.rooms import RoomRules, leave, user_row
 from agora_chat_emulator.sqlite import SQLITE_INT_MAX
 
 DEFAULT_TOKEN_TTL_S: Final = 5_184_000
+TOKEN_PURGE_INTERVAL_MS: Final = 60_000
+"""Expired tokens leave the table and the cache this often (emulator time), on the next issue."""
 
 TOKEN_PREFIX: Final = "YWMt"  # noqa: S105 - the service's token format marker
 _TOKEN_RE: Final = re.compile(TOKEN_PREFIX + r"[A-Za-z0-9_-]+", re.ASCII)
+_EXPIRY_RE: Final = re.compile(r"[0-9a-f]{16}", re.ASCII)
 
 # Children before parents, so foreign keys hold at every step of reset().
 _CLEAR_DATA: Final = (
@@ -68,6 +71,7 @@ class Store(RoomRules):
         # instance serving another app over the same file refuses them (D72). The secret is not
         # part of it: a rotated secret leaves issued tokens valid until they expire.
         self._token_tag = _token_tag(org, app, client_id)
+        self._next_purge_ms = 0
         # token -> expiry (None = never); check_token runs on every request.
         self._token_cache: dict[str, int | None] = {}
 
@@ -89,19 +93,30 @@ class Store(RoomRules):
         if client_secret != self._client_secret:
             raise errors.client_secret_mismatch()
         expires_in = DEFAULT_TOKEN_TTL_S if ttl is None else ttl
-        token = self._token_tag + secrets.token_urlsafe(48)
         with self.transaction() as db:
+            now = self.clock.now_ms()
+            # Also when the clock was set back past the last purge.
+            if not now < self._next_purge_ms <= now + TOKEN_PURGE_INTERVAL_MS:
+                self._purge_expired_tokens(db, now)
             # A ttl past SQLite's 64-bit range is as good as "never": clamp, do not overflow.
-            expires_at = (
-                None
-                if expires_in == 0
-                else min(self.clock.now_ms() + expires_in * 1000, SQLITE_INT_MAX)
-            )
+            expires_at = None if expires_in == 0 else min(now + expires_in * 1000, SQLITE_INT_MAX)
+            # The expiry is part of the token, so a purged token is still told apart as expired.
+            token = f"{self._token_tag}{expires_at or 0:016x}{secrets.token_urlsafe(48)}"
             db.execute(
                 "INSERT INTO tokens (token, expires_at_ms) VALUES (?, ?)", (token, expires_at)
             )
             self._token_cache[token] = expires_at
         return Token(token, expires_in, self.app_uuid)
+
+    def _purge_expired_tokens(self, db: sqlite3.Connection, now: int) -> None:
+        """Without this, every token ever issued stays in memory and in the file (D80)."""
+        db.execute("DELETE FROM tokens WHERE expires_at_ms <= ?", (now,))
+        self._token_cache = {
+            token: expires
+            for token, expires in self._token_cache.items()
+            if expires is None or expires > now
+        }
+        self._next_purge_ms = now + TOKEN_PURGE_INTERVAL_MS
 
     def check_token(self, token: str | None) -> None:
         """Raise the service's 401 unless ``token`` is a live token of this app."""
@@ -109,21 +124,18 @@ class Store(RoomRules):
             raise errors.missing_token()
         if not _TOKEN_RE.fullmatch(token):
             raise errors.malformed_token()
-        if not token.startswith(self._token_tag):
+        expiry = token[len(self._token_tag) :][:16]
+        if not token.startswith(self._token_tag) or not _EXPIRY_RE.fullmatch(expiry):
             raise errors.unknown_token()
-        if token in self._token_cache:
-            expires_at = self._token_cache[token]
-        else:
-            with self.transaction(write=False) as db:
-                row = db.execute(
-                    "SELECT expires_at_ms FROM tokens WHERE token = ?", (token,)
-                ).fetchone()
-                if row is None:
-                    raise errors.unknown_token()
-                expires_at = row[0]
-                self._token_cache[token] = expires_at
+        expires_at = int(expiry, 16) or None
         if expires_at is not None and self.clock.now_ms() >= expires_at:
             raise errors.expired_token()
+        if token not in self._token_cache:
+            with self.transaction(write=False) as db:
+                row = db.execute("SELECT 1 FROM tokens WHERE token = ?", (token,)).fetchone()
+                if row is None:
+                    raise errors.unknown_token()
+                self._token_cache[token] = expires_at
 
     # --- users ----------------------------------------------------------------------------
 
