@@ -190,8 +190,8 @@ class Store(RoomRules):
         nickname: str | Unset = UNSET,
         display_style: int | Unset = UNSET,
         no_disturbing: bool | Unset = UNSET,
-        no_disturbing_start: int | str | Unset = UNSET,
-        no_disturbing_end: int | str | Unset = UNSET,
+        no_disturbing_start: float | str | Unset = UNSET,
+        no_disturbing_end: float | str | Unset = UNSET,
     ) -> User:
         """Apply the given fields; with none given, return the user untouched."""
         username = username.lower()
@@ -202,9 +202,9 @@ class Store(RoomRules):
             if not isinstance(no_disturbing, Unset):
                 legacy["notification_no_disturbing"] = no_disturbing
             if not isinstance(no_disturbing_start, Unset):
-                legacy["notification_no_disturbing_start"] = str(no_disturbing_start)
+                legacy["notification_no_disturbing_start"] = _legacy_hour(no_disturbing_start)
             if not isinstance(no_disturbing_end, Unset):
-                legacy["notification_no_disturbing_end"] = str(no_disturbing_end)
+                legacy["notification_no_disturbing_end"] = _legacy_hour(no_disturbing_end)
             given = (nickname, display_style, no_disturbing, no_disturbing_start, no_disturbing_end)
             if all(isinstance(value, Unset) for value in given):
                 return _user(row)
@@ -319,6 +319,12 @@ class Store(RoomRules):
 
 
 # --- row helpers (run inside a transaction) --------------------------------------------------
+
+
+def _legacy_hour(value: float | str) -> str:
+    """The hour as the service returns it, a string of digits: ``23.0`` (a JSON integer to the
+    schema) becomes ``"23"``, the form the same API accepts back; strings stay as sent (D83)."""
+    return value if isinstance(value, str) else str(int(value))
 
 
 def _token_tag(org: str, app: str, client_id: str) -> str:
