@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -136,6 +137,10 @@ class Emulator:
             except errors.ApiError as error:
                 payload = self._error_body(error, received_ms)
                 status = error.status
+            except sqlite3.OperationalError as exc:
+                # The file, not the request (a full disk, a lost file): say so in one line.
+                logger.error("%s %s: storage failed: %s", request.method, request.url.path, exc)
+                return self._error_response(errors.storage_failed(str(exc)), received_ms)
             if self.settings.validate_responses:
                 _validate_response(operation, status, payload)
             return JSONResponse(payload, status_code=status)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
+from pathlib import Path
 
 import click
 
@@ -123,8 +125,14 @@ def serve(
         asgi_app = create_app(settings)
     except ForeignDatabaseError as exc:
         raise click.ClickException(f"refusing --db {exc}") from None
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"cannot open --db {db}: {_open_failure(db, exc)}") from None
     raise_descriptor_limit()
-    listener = listen(host, port)
+    try:
+        listener = listen(host, port)
+    except OSError as exc:
+        asgi_app.state.emulator.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     bound_port = listener.getsockname()[1]
     server = Server(server_config(asgi_app, log_level, read_timeout_s))
     base_url = f"http://{host}:{bound_port}/{org}/{app}"
@@ -143,3 +151,13 @@ def serve(
         server.run(sockets=[listener])
     finally:
         asgi_app.state.emulator.close()
+
+
+def _open_failure(db: str, exc: Exception) -> str:
+    """The cause of a failed open in the user's terms; SQLite says "unable to open" for most."""
+    parent = Path(db).parent
+    if not parent.is_dir():
+        return f"directory {parent} does not exist"
+    if "readonly" in str(exc):
+        return "the file (or its directory) is read-only"
+    return str(exc)

@@ -285,6 +285,12 @@ def control_refused(status: int, reason: str) -> ApiError:
     return ApiError(status, "control_request_refused", "ControlRequestRefusedException", reason)
 
 
+def storage_failed(cause: str) -> ApiError:
+    """The emulator's SQLite file refused a write (``database or disk is full``, ...); the
+    transaction was rolled back, nothing stored is lost."""
+    return ApiError(500, "internal_error", "StorageException", f"Internal server error: {cause}")
+
+
 def internal_error(detail: str | None = None) -> ApiError:
     return ApiError(
         500, "internal_error", "InternalErrorException", "Internal server error", desc=detail
