@@ -1,7 +1,7 @@
 """``create_app(settings)``: the emulator as an ASGI application, and its request pipeline.
 
 Routes are built from the spec's paths, so an operation the spec adds without a handler fails at
-start-up. Each request goes: app prefix check, body cap, rate limit, auth, parse + validate
+start-up. Each request goes: app prefix check, body cap, auth, rate limit, parse + validate
 (``requests``), the operation's handler (``handlers``), response validation when asked.
 """
 
