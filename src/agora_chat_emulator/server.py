@@ -41,7 +41,7 @@ for the connections accepted in one burst before their ``connection_made`` runs.
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol with the bounds httptools itself does not have (D79).
+    """uvicorn's httptools protocol with the bounds httptools lacks (D77-D79, D85).
 
     httptools (llhttp) buffers a header of any size and uvicorn arms no timer while a request
     is being read, so one slow or huge request held a connection, and its file descriptor,
@@ -141,7 +141,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         # Its close completes on a later loop turn; out of the running for the rest of this one.
         victim._stop_read_timer()
         logger.info(
-            "%s connections open: dropping %s, which has sent no request",
+            "%s connections open: dropping %s, which has sent no complete request",
             len(self.connections),
             victim.client,
         )
