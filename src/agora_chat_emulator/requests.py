@@ -25,9 +25,10 @@ MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413 without being read further."""
 MAX_JSON_DEPTH = 100
 """Deeper JSON is refused as unparsable: the schema validator cannot walk past 255 levels."""
-MAX_INTEGER_DIGITS = 19
-"""Query integers with more significant digits stay text (a 400 naming the parameter): no
-64-bit value has more, and Python refuses to parse more than 4,300 digits at all."""
+MAX_INTEGER_DIGITS = 1000
+"""Query integers with more significant digits stay text (a 400 naming the parameter), well
+below the 4,300 digits Python refuses to parse; shorter ones are valid to the schema (which sets
+no maximum) and are clamped where they are used."""
 
 
 ENCODED_PATH = "agora_chat_emulator.encoded_path"

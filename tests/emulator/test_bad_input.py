@@ -260,12 +260,14 @@ def test_assorted_garbage_requests_never_get_a_5xx_and_always_get_json(api: Api,
 def test_query_integer_of_5000_digits_is_400(api: Api, room: str) -> None:
     path = f"/chatrooms/{room}/users"
     for name in ("pagenum", "pagesize"):
-        for value in ("9" * 5000, "-" + "1" * 5000, "1" * 20):
+        for value in ("9" * 5000, "-" + "1" * 5000):
             response = api.request("GET", path, params={name: value})
             error = assert_error(response, 400, "illegal_argument")
             assert name in error["error_description"], error
-    padded = api.request("GET", path, params={"pagenum": "0" * 30 + "1"})
-    assert padded.status_code == 200, padded.text
+    for name, value in [("pagenum", "0" * 30 + "1"), ("pagesize", "9" * 1000)]:
+        # Past 64 bits but valid to the schema: clamped like any large page size.
+        accepted = api.request("GET", path, params={name: value})
+        assert accepted.status_code == 200, accepted.text
 
 
 def test_encoded_slash_in_path_parameter_never_reaches_another_operation(api: Api) -> None:
