@@ -1,20 +1,24 @@
 """``create_app(settings)``: the emulator as an ASGI application, and its request pipeline.
 
 Routes are built from the spec's paths, so an operation the spec adds without a handler fails at
-start-up. Each request goes: app prefix check, body cap, rate limit, auth, parse + validate
+start-up. Each request goes: app prefix check, body cap, auth, rate limit, parse + validate
 (``requests``), the operation's handler (``handlers``), response validation when asked.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, Router
@@ -24,7 +28,7 @@ from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.config import Settings
 from agora_chat_emulator.control import Control
 from agora_chat_emulator.handlers import Handlers
-from agora_chat_emulator.requests import bearer, parse, read_body
+from agora_chat_emulator.requests import ENCODED_PATH, bearer, parse, read_body
 from agora_chat_emulator.spec import Operation, operations
 from agora_chat_emulator.store import Store
 from agora_chat_emulator.views import Json, Views
@@ -69,7 +73,12 @@ def create_app(
     clock = clock or Clock()
     if store is None:
         store = Store(
-            settings.db, clock, client_id=settings.client_id, client_secret=settings.client_secret
+            settings.db,
+            clock,
+            client_id=settings.client_id,
+            client_secret=settings.client_secret,
+            org=settings.org,
+            app=settings.app,
         )
     emulator = Emulator(settings, store, clock)
     emulator.app.state.emulator = emulator
@@ -119,14 +128,19 @@ class Emulator:
             except errors.ApiError as error:
                 return self._error_response(error, received_ms)
             try:
-                self.rate_limiter.check(operation)
+                # The bucket counts the calls the app makes: a refused credential is not one (D75).
                 if operation.secured:
                     self.store.check_token(bearer(request))
+                self.rate_limiter.check(operation)
                 payload = handler(parse(request, operation, received_ms, raw_body))
                 status = 200
             except errors.ApiError as error:
                 payload = self._error_body(error, received_ms)
                 status = error.status
+            except sqlite3.OperationalError as exc:
+                # The file, not the request (a full disk, a lost file): say so in one line.
+                logger.error("%s %s: storage failed: %s", request.method, request.url.path, exc)
+                return self._error_response(errors.storage_failed(str(exc)), received_ms)
             if self.settings.validate_responses:
                 _validate_response(operation, status, payload)
             return JSONResponse(payload, status_code=status)
@@ -169,9 +183,41 @@ class Emulator:
                 ),
             ],
             exception_handlers={HTTPException: self._http_error, Exception: self._http_error},
+            middleware=[Middleware(KeepEncodedSlashes)],
         )
         app.router.redirect_slashes = False
         return app
+
+
+_KEPT_ESCAPES = re.compile(r"(%2[Ff]|%25)")
+
+
+class KeepEncodedSlashes:
+    """Routes on the raw path: an encoded ``/`` stays inside its segment, as data.
+
+    uvicorn hands over the decoded path, where ``%2F`` has become a separator and
+    ``{id}%2Fusers%2Fbob`` would match another operation. For such requests the routed path
+    keeps ``%2F`` (and ``%25``, so the result stays unambiguous) encoded and the scope is marked
+    (``ENCODED_PATH``): ``parse`` decodes path parameters once more, and their patterns refuse
+    the ``/``.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        raw = scope.get("raw_path")
+        if scope["type"] == "http" and raw and b"%2f" in raw.lower():
+            text = raw.split(b"?", 1)[0].decode("ascii")
+            scope = {
+                **scope,
+                "path": "".join(
+                    part if _KEPT_ESCAPES.fullmatch(part) else unquote(part)
+                    for part in _KEPT_ESCAPES.split(text)
+                ),
+                ENCODED_PATH: True,
+            }
+        await self.app(scope, receive, send)
 
 
 def _validate_response(operation: Operation, status: int, payload: Any) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
+from pathlib import Path
 
 import click
-import uvicorn
 
 from agora_chat_emulator.app import create_app
 from agora_chat_emulator.config import DEFAULTS, LOG_LEVELS, READY_PREFIX, LogLevel, Settings
-from agora_chat_emulator.server import listen, server_config
+from agora_chat_emulator.server import Server, listen, raise_descriptor_limit, server_config
 from agora_chat_emulator.sqlite import ForeignDatabaseError
 
 
@@ -66,6 +67,22 @@ def main() -> None:
     help="Check every response against openapi.yaml and answer 500 on a mismatch (for tests).",
 )
 @click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host name the control endpoints accept in Host/Origin besides the bound address and"
+    " loopback (repeatable; '*' for any), e.g. the name a container is reached by.",
+)
+@click.option(
+    "--read-timeout",
+    "read_timeout_s",
+    default=DEFAULTS.read_timeout_s,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds a client has to send a whole request (line, headers, body) before it is"
+    " disconnected; also bounds idle connections that sent part of one.",
+)
+@click.option(
     "--log-level",
     type=click.Choice(LOG_LEVELS),
     default=DEFAULTS.log_level,
@@ -85,6 +102,8 @@ def serve(
     rate_limits: str,
     validate_responses: bool,
     log_level: LogLevel,
+    allowed_hosts: tuple[str, ...],
+    read_timeout_s: float,
 ) -> None:
     """Serve the emulator until Ctrl-C or SIGTERM."""
     settings = Settings(
@@ -99,18 +118,28 @@ def serve(
         rate_limits=rate_limits == "on",
         validate_responses=validate_responses,
         log_level=log_level,
+        allowed_hosts=allowed_hosts,
+        read_timeout_s=read_timeout_s,
     )
     try:
         asgi_app = create_app(settings)
     except ForeignDatabaseError as exc:
         raise click.ClickException(f"refusing --db {exc}") from None
-    listener = listen(host, port)
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"cannot open --db {db}: {_open_failure(db, exc)}") from None
+    raise_descriptor_limit()
+    try:
+        listener = listen(host, port)
+    except OSError as exc:
+        asgi_app.state.emulator.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     bound_port = listener.getsockname()[1]
-    server = uvicorn.Server(server_config(asgi_app, log_level))
+    server = Server(server_config(asgi_app, log_level, read_timeout_s))
     base_url = f"http://{host}:{bound_port}/{org}/{app}"
     click.echo(
         f"{READY_PREFIX} {base_url}\n"
-        f"  db={db} client_id={client_id} client_secret={client_secret} "
+        # Never the secret itself: ready lines end up in CI logs (it is what --client-secret says).
+        f"  db={db} client_id={client_id} client_secret=(--client-secret) "
         f"rate_limits={rate_limits} validate_responses={validate_responses}\n"
         f"  also served at http://{host}:{bound_port}/app-id/{app_id}\n"
         f"  control: http://{host}:{bound_port}/_emulator/health | reset | clock | docs"
@@ -122,3 +151,13 @@ def serve(
         server.run(sockets=[listener])
     finally:
         asgi_app.state.emulator.close()
+
+
+def _open_failure(db: str, exc: Exception) -> str:
+    """The cause of a failed open in the user's terms; SQLite says "unable to open" for most."""
+    parent = Path(db).parent
+    if not parent.is_dir():
+        return f"directory {parent} does not exist"
+    if "readonly" in str(exc):
+        return "the file (or its directory) is read-only"
+    return str(exc)

@@ -34,6 +34,11 @@ class Settings:
     validate_responses: bool = False
     """Check every response against openapi.yaml and answer 500 on a mismatch (for tests)."""
     log_level: LogLevel = "warning"
+    read_timeout_s: float = 10.0
+    """A request must arrive whole within this long of its first byte (or of the connection)."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names, beyond the bound address and loopback, that control endpoints accept in the
+    ``Host`` and ``Origin`` headers (``*``: any), e.g. a container's published name."""
 
 
 DEFAULTS = Settings()

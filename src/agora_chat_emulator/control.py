@@ -6,9 +6,10 @@ Outside openapi.yaml: health, reset, clock, the API reference page and the bundl
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -20,6 +21,11 @@ from agora_chat_emulator.config import Settings
 from agora_chat_emulator.docs import api_reference
 from agora_chat_emulator.requests import parse_json, read_body
 from agora_chat_emulator.spec import load_spec, spec_path
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - names, not a bind
+
+Endpoint = Callable[[Request], Awaitable[Response]]
 
 MAX_CLOCK_MS = 253_402_300_799_999
 """The emulator's clock stays before year 10000, so every stored timestamp fits SQLite."""
@@ -53,16 +59,52 @@ class Control:
         self.clock = clock
         self._reset = reset
         self._error_response = error_response
+        self._hosts = (LOOPBACK_NAMES | {settings.host, *settings.allowed_hosts}) - (
+            WILDCARD_ADDRESSES
+        )
+        self._any_host = "*" in settings.allowed_hosts
 
     def routes(self) -> list[Route]:
         return [
-            Route("/health", self.health, methods=["GET"]),
-            Route("/reset", self.reset, methods=["POST"]),
-            Route("/clock", self.clock_endpoint, methods=["GET", "POST"]),
-            Route("/docs", api_reference, methods=["GET"]),
-            Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
-            Route("/openapi.json", openapi_json, methods=["GET"]),
+            Route("/health", self._guarded(self.health), methods=["GET"]),
+            Route("/reset", self._guarded(self.reset), methods=["POST"]),
+            Route("/clock", self._guarded(self.clock_endpoint), methods=["GET", "POST"]),
+            Route("/docs", self._guarded(api_reference), methods=["GET"]),
+            Route("/openapi.yaml", self._guarded(openapi_yaml), methods=["GET"]),
+            Route("/openapi.json", self._guarded(openapi_json), methods=["GET"]),
         ]
+
+    def _guarded(self, endpoint: Endpoint) -> Endpoint:
+        """``endpoint`` behind the checks that keep web pages out (D76): a browser sends a
+        foreign ``Origin`` with a cross-site request, a rebound DNS name in ``Host``, and only
+        form or text bodies without a CORS preflight, which this server never answers."""
+
+        async def checked(request: Request) -> Response:
+            try:
+                self._check_cross_site(request)
+            except errors.ApiError as error:
+                return self._error_response(error, self.clock.now_ms())
+            return await endpoint(request)
+
+        return checked
+
+    def _check_cross_site(self, request: Request) -> None:
+        host = urlsplit(f"//{request.headers.get('host', '')}").hostname or ""
+        if not self._allowed(host):
+            raise errors.control_refused(
+                403, "the Host header names no address this emulator serves (see --allowed-host)"
+            )
+        origin = request.headers.get("origin")
+        if origin is not None and not self._allowed(urlsplit(origin).hostname or ""):
+            raise errors.control_refused(403, "cross-origin requests are refused")
+        content_type = request.headers.get("content-type")
+        if request.method == "POST" and content_type is not None:
+            media_type = content_type.partition(";")[0].strip().lower()
+            if media_type != "application/json":
+                raise errors.control_refused(415, "the body must be application/json")
+
+    def _allowed(self, hostname: str) -> bool:
+        return self._any_host or hostname.lower() in self._hosts
 
     async def health(self, _request: Request) -> Response:
         return JSONResponse({"status": "ok", "org": self.settings.org, "app": self.settings.app})

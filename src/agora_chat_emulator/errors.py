@@ -261,6 +261,36 @@ def body_too_large(limit_bytes: int) -> ApiError:
     )
 
 
+def client_disconnected() -> ApiError:
+    """The client went away mid-body; the answer is never read (no such body in the service)."""
+    return ApiError(400, "client_disconnected", "ClientAbortException", "Client disconnected")
+
+
+def malformed_request() -> ApiError:
+    """What the HTTP parser refuses (bad request line, CL/TE conflicts, ...), before any route."""
+    return ApiError(400, "bad_request", "BadRequestException", "Invalid HTTP request received")
+
+
+def header_too_large(max_bytes: int, max_count: int) -> ApiError:
+    return ApiError(
+        431,
+        "request_header_fields_too_large",
+        "RequestHeaderFieldsTooLargeException",
+        f"Request headers over {max_bytes} bytes or {max_count} fields",
+    )
+
+
+def control_refused(status: int, reason: str) -> ApiError:
+    """A control endpoint refusing a request a web page could have sent (D76)."""
+    return ApiError(status, "control_request_refused", "ControlRequestRefusedException", reason)
+
+
+def storage_failed(cause: str) -> ApiError:
+    """The emulator's SQLite file refused a write (``database or disk is full``, ...); the
+    transaction was rolled back, nothing stored is lost."""
+    return ApiError(500, "internal_error", "StorageException", f"Internal server error: {cause}")
+
+
 def internal_error(detail: str | None = None) -> ApiError:
     return ApiError(
         500, "internal_error", "InternalErrorException", "Internal server error", desc=detail

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import httpx
 
-from agora_chat_emulator.config import READY_PREFIX
+from agora_chat_emulator.config import DEFAULTS, READY_PREFIX
 
 START_TIMEOUT_S = 30.0
 # A journal entry shows at most this much of each body.
@@ -188,7 +188,7 @@ def start_emulator(db: Path, *extra_args: str, log: Path | None = None) -> Runni
         org=org,
         app=app,
         client_id=reported["client_id"],
-        client_secret=reported["client_secret"],
+        client_secret=_option(extra_args, "--client-secret", DEFAULTS.client_secret),
         process=process,
         log=log,
         stdout_pump=pump,
@@ -215,6 +215,14 @@ def _copy_lines(source: IO[str] | None, log: Path | None) -> None:
         for line in source:
             sink.write(line)
             sink.flush()
+def _option(args: tuple[str, ...], name: str, default: str) -> str:
+    """The value ``args`` give option ``name`` (``--name value`` or ``--name=value``)."""
+    for index, arg in enumerate(args):
+        if arg == name and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(f"{name}="):
+            return arg.removeprefix(f"{name}=")
+    return default
 
 
 def stop_emulator(emulator: RunningEmulator) -> None:

@@ -7,20 +7,32 @@ through ``errors.validation_error``.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from agora_chat_emulator import errors
 from agora_chat_emulator.spec import Operation
 from agora_chat_emulator.views import Exchange
 
+logger = logging.getLogger(__name__)
+
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413 without being read further."""
 MAX_JSON_DEPTH = 100
 """Deeper JSON is refused as unparsable: the schema validator cannot walk past 255 levels."""
+MAX_INTEGER_DIGITS = 1000
+"""Query integers with more significant digits stay text (a 400 naming the parameter), well
+below the 4,300 digits Python refuses to parse; shorter ones are valid to the schema (which sets
+no maximum) and are clamped where they are used."""
+
+
+ENCODED_PATH = "agora_chat_emulator.encoded_path"
+"""Scope key set when the routed path kept ``%2F`` encoded (``app.KeepEncodedSlashes``)."""
 
 
 @dataclass
@@ -57,11 +69,18 @@ async def read_body(request: Request) -> bytes:
         raise errors.body_too_large(MAX_BODY_BYTES)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise errors.body_too_large(MAX_BODY_BYTES)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise errors.body_too_large(MAX_BODY_BYTES)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # Nothing to answer and nothing wrong here: one line, no traceback (D82).
+        logger.info(
+            "%s %s: client disconnected after %d body bytes", request.method, request.url.path, size
+        )
+        raise errors.client_disconnected() from None
     return b"".join(chunks)
 
 
@@ -74,13 +93,22 @@ def parse_json(raw: bytes) -> Any:
         # Both checks below walk the whole value; cheap scans of the raw bytes skip them for the
         # bodies that cannot fail them. Nesting needs an opening bracket per level.
         if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
-            raise ValueError(f"nesting deeper than {MAX_JSON_DEPTH} levels")
+            raise errors.json_parse(f"Nesting deeper than {MAX_JSON_DEPTH} levels")
         # Escapes of lone surrogates ("\ud800") parse, but are no text anything could store. A
         # surrogate needs a \u escape or non-ASCII bytes (json.loads decodes with surrogatepass).
         if not raw.isascii() or b"\\u" in raw:
             json.dumps(value, ensure_ascii=False).encode()
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError included
-        raise errors.json_parse(f"Unexpected character: {exc}") from None
+    # The body names the position, never the decoder's own wording (D76).
+    except json.JSONDecodeError as exc:
+        raise errors.json_parse(
+            f"Unexpected character at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except UnicodeError:
+        raise errors.json_parse("Unexpected character: not UTF-8 text") from None
+    except ValueError:  # what json.loads leaves: an integer of more than 4,300 digits
+        raise errors.json_parse("Numeric value out of range") from None
+    except RecursionError:
+        raise errors.json_parse(f"Nesting deeper than {MAX_JSON_DEPTH} levels") from None
     return value
 
 
@@ -114,7 +142,13 @@ def _validate(operation: Operation, validator: Any, instance: Any, fallback: str
 
 
 def _coerce_query(value: str, schema: Mapping[str, Any]) -> Any:
-    if schema.get("type") == "integer" and value.isascii() and value.lstrip("-").isdigit():
+    digits = value.removeprefix("-")
+    if (
+        schema.get("type") == "integer"
+        and digits.isascii()
+        and digits.isdigit()
+        and len(digits.lstrip("0")) <= MAX_INTEGER_DIGITS
+    ):
         return int(value)
     return value
 
@@ -126,6 +160,8 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
     for parameter in operation.parameters:
         if parameter.location == "path":
             value: Any = request.path_params[parameter.name]
+            if request.scope.get(ENCODED_PATH):
+                value = unquote(value)
             path[parameter.name] = value
         elif parameter.location == "query":
             raw = request.query_params.get(parameter.name)

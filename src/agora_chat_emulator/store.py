@@ -7,6 +7,8 @@ nothing here knows about HTTP or the wire shapes (``views`` does).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import secrets
@@ -30,9 +32,12 @@ from agora_chat_emulator.rooms import RoomRules, leave, user_row
 from agora_chat_emulator.sqlite import SQLITE_INT_MAX
 
 DEFAULT_TOKEN_TTL_S: Final = 5_184_000
+TOKEN_PURGE_INTERVAL_MS: Final = 60_000
+"""Expired tokens leave the table and the cache this often (emulator time), on the next issue."""
 
 TOKEN_PREFIX: Final = "YWMt"  # noqa: S105 - the service's token format marker
 _TOKEN_RE: Final = re.compile(TOKEN_PREFIX + r"[A-Za-z0-9_-]+", re.ASCII)
+_EXPIRY_RE: Final = re.compile(r"[0-9a-f]{16}", re.ASCII)
 
 # Children before parents, so foreign keys hold at every step of reset().
 _CLEAR_DATA: Final = (
@@ -49,10 +54,24 @@ _CLEAR_DATA: Final = (
 class Store(RoomRules):
     """The emulator's domain state for one app, persisted in one SQLite file."""
 
-    def __init__(self, path: str, clock: Clock, *, client_id: str, client_secret: str) -> None:
+    def __init__(
+        self,
+        path: str,
+        clock: Clock,
+        *,
+        client_id: str,
+        client_secret: str,
+        org: str = "",
+        app: str = "",
+    ) -> None:
         super().__init__(path, clock)
         self._client_id = client_id
         self._client_secret = client_secret
+        # Tokens start with a tag of the org, app and client ID they were issued for, so an
+        # instance serving another app over the same file refuses them (D72). The secret is not
+        # part of it: a rotated secret leaves issued tokens valid until they expire.
+        self._token_tag = _token_tag(org, app, client_id)
+        self._next_purge_ms = 0
         # token -> expiry (None = never); check_token runs on every request.
         self._token_cache: dict[str, int | None] = {}
 
@@ -74,19 +93,30 @@ class Store(RoomRules):
         if client_secret != self._client_secret:
             raise errors.client_secret_mismatch()
         expires_in = DEFAULT_TOKEN_TTL_S if ttl is None else ttl
-        token = TOKEN_PREFIX + secrets.token_urlsafe(48)
         with self.transaction() as db:
+            now = self.clock.now_ms()
+            # Also when the clock was set back past the last purge.
+            if not now < self._next_purge_ms <= now + TOKEN_PURGE_INTERVAL_MS:
+                self._purge_expired_tokens(db, now)
             # A ttl past SQLite's 64-bit range is as good as "never": clamp, do not overflow.
-            expires_at = (
-                None
-                if expires_in == 0
-                else min(self.clock.now_ms() + expires_in * 1000, SQLITE_INT_MAX)
-            )
+            expires_at = None if expires_in == 0 else min(now + expires_in * 1000, SQLITE_INT_MAX)
+            # The expiry is part of the token, so a purged token is still told apart as expired.
+            token = f"{self._token_tag}{expires_at or 0:016x}{secrets.token_urlsafe(48)}"
             db.execute(
                 "INSERT INTO tokens (token, expires_at_ms) VALUES (?, ?)", (token, expires_at)
             )
             self._token_cache[token] = expires_at
         return Token(token, expires_in, self.app_uuid)
+
+    def _purge_expired_tokens(self, db: sqlite3.Connection, now: int) -> None:
+        """Without this, every token ever issued stays in memory and in the file (D80)."""
+        db.execute("DELETE FROM tokens WHERE expires_at_ms <= ?", (now,))
+        self._token_cache = {
+            token: expires
+            for token, expires in self._token_cache.items()
+            if expires is None or expires > now
+        }
+        self._next_purge_ms = now + TOKEN_PURGE_INTERVAL_MS
 
     def check_token(self, token: str | None) -> None:
         """Raise the service's 401 unless ``token`` is a live token of this app."""
@@ -94,19 +124,18 @@ class Store(RoomRules):
             raise errors.missing_token()
         if not _TOKEN_RE.fullmatch(token):
             raise errors.malformed_token()
-        if token in self._token_cache:
-            expires_at = self._token_cache[token]
-        else:
-            with self.transaction(write=False) as db:
-                row = db.execute(
-                    "SELECT expires_at_ms FROM tokens WHERE token = ?", (token,)
-                ).fetchone()
-                if row is None:
-                    raise errors.unknown_token()
-                expires_at = row[0]
-                self._token_cache[token] = expires_at
+        expiry = token[len(self._token_tag) :][:16]
+        if not token.startswith(self._token_tag) or not _EXPIRY_RE.fullmatch(expiry):
+            raise errors.unknown_token()
+        expires_at = int(expiry, 16) or None
         if expires_at is not None and self.clock.now_ms() >= expires_at:
             raise errors.expired_token()
+        if token not in self._token_cache:
+            with self.transaction(write=False) as db:
+                row = db.execute("SELECT 1 FROM tokens WHERE token = ?", (token,)).fetchone()
+                if row is None:
+                    raise errors.unknown_token()
+                self._token_cache[token] = expires_at
 
     # --- users ----------------------------------------------------------------------------
 
@@ -161,8 +190,8 @@ class Store(RoomRules):
         nickname: str | Unset = UNSET,
         display_style: int | Unset = UNSET,
         no_disturbing: bool | Unset = UNSET,
-        no_disturbing_start: int | str | Unset = UNSET,
-        no_disturbing_end: int | str | Unset = UNSET,
+        no_disturbing_start: float | str | Unset = UNSET,
+        no_disturbing_end: float | str | Unset = UNSET,
     ) -> User:
         """Apply the given fields; with none given, return the user untouched."""
         username = username.lower()
@@ -173,9 +202,9 @@ class Store(RoomRules):
             if not isinstance(no_disturbing, Unset):
                 legacy["notification_no_disturbing"] = no_disturbing
             if not isinstance(no_disturbing_start, Unset):
-                legacy["notification_no_disturbing_start"] = str(no_disturbing_start)
+                legacy["notification_no_disturbing_start"] = _legacy_hour(no_disturbing_start)
             if not isinstance(no_disturbing_end, Unset):
-                legacy["notification_no_disturbing_end"] = str(no_disturbing_end)
+                legacy["notification_no_disturbing_end"] = _legacy_hour(no_disturbing_end)
             given = (nickname, display_style, no_disturbing, no_disturbing_start, no_disturbing_end)
             if all(isinstance(value, Unset) for value in given):
                 return _user(row)
@@ -290,6 +319,17 @@ class Store(RoomRules):
 
 
 # --- row helpers (run inside a transaction) --------------------------------------------------
+
+
+def _legacy_hour(value: float | str) -> str:
+    """The hour as the service returns it, a string of digits: ``23.0`` (a JSON integer to the
+    schema) becomes ``"23"``, the form the same API accepts back; strings stay as sent (D83)."""
+    return value if isinstance(value, str) else str(int(value))
+
+
+def _token_tag(org: str, app: str, client_id: str) -> str:
+    digest = hashlib.sha256("\0".join((org, app, client_id)).encode()).digest()
+    return TOKEN_PREFIX + base64.urlsafe_b64encode(digest[:9]).decode()
 
 
 def _require_user(db: sqlite3.Connection, username: str) -> sqlite3.Row:

@@ -255,3 +255,41 @@ def test_assorted_garbage_requests_never_get_a_5xx_and_always_get_json(api: Api,
         elif request["method"] != "HEAD":
             assert response.headers["content-type"].startswith("application/json"), request
             assert isinstance(response.json(), dict), (request, response.text)
+
+
+def test_query_integer_of_5000_digits_is_400(api: Api, room: str) -> None:
+    path = f"/chatrooms/{room}/users"
+    for name in ("pagenum", "pagesize"):
+        for value in ("9" * 5000, "-" + "1" * 5000):
+            response = api.request("GET", path, params={name: value})
+            error = assert_error(response, 400, "illegal_argument")
+            assert name in error["error_description"], error
+    for name, value in [("pagenum", "0" * 30 + "1"), ("pagesize", "9" * 1000)]:
+        # Past 64 bits but valid to the schema: clamped like any large page size.
+        accepted = api.request("GET", path, params={name: value})
+        assert accepted.status_code == 200, accepted.text
+
+
+def test_encoded_slash_in_path_parameter_never_reaches_another_operation(api: Api) -> None:
+    api.register("alice", "bob", "carol")
+    room = api.create_room("alice", "bob", "carol")
+    api.set_attributes(room, "carol", {"k": "carol's"})
+    for encoded_slash in ("%2F", "%2f"):
+        removal = api.request("DELETE", f"/chatrooms/{room}{encoded_slash}users{encoded_slash}bob")
+        assert_error(removal, 400, "illegal_argument")
+        forced = api.request(
+            "PUT",
+            f"/metadata/chatroom/{room}/user/bob{encoded_slash}forced",
+            json={"metaData": {"k": "bob's"}},
+        )
+        assert forced.status_code in {400, 404}, forced.text
+        assert "error" in forced.json(), forced.text
+    assert {m.get("member") or m.get("owner") for m in api.members(room)} == {
+        "alice",
+        "bob",
+        "carol",
+    }
+    assert api.attributes(room) == {"k": "carol's"}
+    # An encoded "%" stays data too: "%252F" is the three characters "%2F", not a slash.
+    assert_error(api.request("GET", "/users/bob%252Fx%2F"), 400, "illegal_argument")
+    assert api.ok("GET", "/users/b%6Fb")["entities"][0]["username"] == "bob"

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
+
+from agora_chat_emulator.config import READY_PREFIX
+from agora_chat_emulator.process import start_emulator, stop_emulator
 
 from .helpers import Api, assert_error
 
@@ -94,3 +100,60 @@ def test_clock_outside_year_0_to_9999_is_refused_400_json(api: Api) -> None:
         response = api.raw("POST", "/_emulator/clock", json=body)
         assert_error(response, 400, "illegal_argument")
     assert api.raw("GET", "/_emulator/clock").json()["offset_ms"] == 0
+
+
+def test_control_endpoints_refuse_cross_site_requests(api: Api) -> None:
+    api.register("alice")
+    port = api.emulator.root_url.rsplit(":", 1)[1]
+    cross_site = [
+        ({"Origin": "https://evil.example"}, None, 403),
+        ({"Origin": "null"}, None, 403),
+        ({"Host": f"rebound.example:{port}"}, None, 403),
+        ({"Content-Type": "text/plain"}, b'{"advance_ms": 1}', 415),
+        ({"Content-Type": "application/x-www-form-urlencoded"}, b"advance_ms=1", 415),
+    ]
+    for headers, body, status in cross_site:
+        for path in ("/_emulator/reset", "/_emulator/clock"):
+            response = api.raw("POST", path, headers=headers, content=body)
+            assert_error(response, status, "control_request_refused")
+    assert api.raw("GET", "/_emulator/health", headers={"Host": "evil.example"}).status_code == 403
+    assert api.request("GET", "/users/alice").status_code == 200  # not reset
+    assert abs(api.raw("GET", "/_emulator/clock").json()["offset_ms"]) < HOUR_MS
+    same_site = {"Origin": f"http://localhost:{port}", "Content-Type": "application/json"}
+    assert api.raw("POST", "/_emulator/clock", headers=same_site, json={}).status_code == 200
+    assert api.raw("POST", "/_emulator/reset", headers=same_site).status_code == 200
+
+
+def test_ready_banner_never_prints_the_client_secret(tmp_path: Path) -> None:
+    secret = "s3cr3t-not-for-logs"  # noqa: S105
+    emulator = start_emulator(tmp_path / "e.db", "--client-secret", secret)
+    try:
+        assert emulator.client_secret == secret
+        assert emulator.token  # the plugin still fetched a token with it
+    finally:
+        stop_emulator(emulator)
+    command = [sys.executable, "-m", "agora_chat_emulator", "serve", "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--db", str(tmp_path / "f.db"), "--client-secret", secret],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = [process.stdout.readline() for _ in range(4)]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        assert process.stdout is not None
+        process.stdout.close()
+    assert banner[0].startswith(READY_PREFIX), banner
+    assert secret not in "".join(banner)
+    assert "--client-secret" in banner[1]
+
+
+def test_error_bodies_quote_no_decoder_message(api: Api) -> None:
+    for body in (b'{"nickname": ', b"\xff\xfe", b"[" + b"1" * 5000 + b"]"):
+        error = assert_error(api.request("PUT", "/users/alice", content=body), 400, "json_parse")
+        for python_wording in ("Expecting", "char ", "codec", "sys.set_int_max_str_digits"):
+            assert python_wording not in error["error_description"], error

@@ -63,3 +63,22 @@ def test_token_endpoint_is_not_limited_by_the_template_bucket(limited: Api) -> N
     token = limited.emulator.fetch_token()
 
     assert token.startswith("YWMt")
+
+
+def test_unauthenticated_calls_do_not_consume_the_bucket(limited: Api) -> None:
+    path = limited.app_path("/notification/template/missing")
+    start_of_a_second()
+    started = time.monotonic()
+    refused = [limited.raw("GET", path).status_code for _ in range(20)]
+    refused += [
+        limited.raw("GET", path, headers={"Authorization": "Bearer YWMtforged"}).status_code
+        for _ in range(20)
+    ]
+    counted = [
+        limited.request("GET", "/notification/template/missing").status_code for _ in range(5)
+    ]
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 1.0, "the burst straddled two windows; rerun"
+    assert set(refused) == {401}, refused
+    assert set(counted) == {400}, counted

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import httpx
+
+from agora_chat_emulator.app import create_app
+from agora_chat_emulator.config import Settings
 
 from .helpers import Api, assert_error
 
@@ -177,3 +183,68 @@ def test_the_app_id_prefix_serves_the_same_app_and_other_app_ids_404(api: Api) -
     assert response.json()["entities"][0]["username"] == "alice"
     other = api.raw("GET", "/app-id/ffffffffffffffffffffffffffffffff/users/alice", headers=headers)
     assert_error(other, 404, "organization_application_not_found")
+
+
+def _in_process(app: Any, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    async def send() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://emulator") as http:
+            return await http.request(method, path, **kwargs)
+
+    return asyncio.run(send())
+
+
+def _in_process_token(app: Any, settings: Settings) -> str:
+    credentials = {
+        "grant_type": "client_credentials",
+        "client_id": settings.client_id,
+        "client_secret": settings.client_secret,
+    }
+    response = _in_process(app, "POST", f"/{settings.org}/{settings.app}/token", json=credentials)
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+def _users_status(app: Any, settings: Settings, token: str) -> httpx.Response:
+    return _in_process(
+        app, "GET", f"/{settings.org}/{settings.app}/users/alice", headers=bearer(token)
+    )
+
+
+def test_token_of_another_app_is_401(tmp_path: Path) -> None:
+    db = str(tmp_path / "shared.db")
+    ours = Settings(db=db, org="org-a", app="app-a", client_id="id-a", client_secret="s-a")  # noqa: S106
+    others = [
+        replace(ours, org="org-b", client_id="id-b", client_secret="s-b"),  # noqa: S106
+        replace(ours, app="app-b"),
+        replace(ours, client_id="id-b"),
+    ]
+    ours_app = create_app(ours)
+    try:
+        token = _in_process_token(ours_app, ours)
+        for settings in others:
+            other_app = create_app(settings)
+            try:
+                refused = _users_status(other_app, settings, token)
+                assert_error(refused, 401, "auth_bad_access_token")
+            finally:
+                other_app.state.emulator.close()
+        assert _users_status(ours_app, ours, token).status_code == 404  # authenticated: no alice
+    finally:
+        ours_app.state.emulator.close()
+
+
+def test_rotated_client_secret_keeps_issued_tokens_valid_until_they_expire(tmp_path: Path) -> None:
+    settings = Settings(db=str(tmp_path / "app.db"))
+    before = create_app(settings)
+    try:
+        token = _in_process_token(before, settings)
+    finally:
+        before.state.emulator.close()
+    rotated = replace(settings, client_secret="rotated-secret")  # noqa: S106
+    after = create_app(rotated)
+    try:
+        assert _users_status(after, rotated, token).status_code == 404  # authenticated: no alice
+    finally:
+        after.state.emulator.close()

@@ -112,3 +112,19 @@ def test_delete_user_keeps_its_no_delete_attributes(api: Api) -> None:
     api.ok("DELETE", "/users/bob")
 
     assert api.attributes(room) == {"kept": "1"}
+
+
+def test_legacy_do_not_disturb_hours_sent_as_numbers_come_back_as_hour_strings(api: Api) -> None:
+    api.register("alice")
+    body = {
+        "notification_no_disturbing": True,
+        "notification_no_disturbing_start": 23.0,
+        "notification_no_disturbing_end": 7,
+    }
+    entity = api.ok("PUT", "/users/alice", json=body)["entities"][0]
+    assert entity["notification_no_disturbing_start"] == "23"
+    assert entity["notification_no_disturbing_end"] == "7"
+    echoed = {key: entity[key] for key in body}  # what a client read back, sent again
+    assert api.request("PUT", "/users/alice", json=echoed).status_code == 200
+    fetched = api.ok("GET", "/users/alice")["entities"][0]
+    assert fetched["notification_no_disturbing_start"] == "23"
