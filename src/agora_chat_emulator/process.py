@@ -215,6 +215,8 @@ def _copy_lines(source: IO[str] | None, log: Path | None) -> None:
         for line in source:
             sink.write(line)
             sink.flush()
+
+
 def _option(args: tuple[str, ...], name: str, default: str) -> str:
     """The value ``args`` give option ``name`` (``--name value`` or ``--name=value``)."""
     for index, arg in enumerate(args):
