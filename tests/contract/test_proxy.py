@@ -376,6 +376,8 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
     report = tmp_path / "report.ndjson"
     repo = Path(__file__).parents[2]
     tests = "tests/client/test_client_operations.py"
+    # The batch add (addChatroomMembers) has its client test beside the other fidelity rules.
+    more_tests = "tests/client/test_client_fidelity.py"
     deselect = [arg for name in DELIBERATELY_INVALID for arg in ("--deselect", f"{tests}::{name}")]
     result = subprocess.run(
         [
@@ -383,6 +385,7 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
             "-m",
             "pytest",
             tests,
+            more_tests,
             "-q",
             "-p",
             "no:agora_chat_emulator",
