@@ -45,7 +45,8 @@ from agora_chat_contract.fixtures import (
     lower_usernames,
     record_response,
 )
-from agora_chat_contract.pacing import OperationMatcher, Pacer, paced_client
+from agora_chat_contract.pacing import Pacer, paced_client
+from agora_chat_contract.routes import OperationMatcher
 from agora_chat_emulator.spec import Operation
 
 STATE_ENV = "AGORA_CONTRACT_STATE"
@@ -137,16 +138,14 @@ def _adjust_wire(request: requests.PreparedRequest, operation: Operation, state:
 
 def _install(state: RunState) -> None:
     """Route schemathesis's requests (all go through ``requests.Session.send``) via ``_send``."""
-    matcher = OperationMatcher(
-        prefix_segments=len(urlsplit(state.base_url).path.strip("/").split("/"))
-    )
+    matcher = OperationMatcher()
     original = requests.Session.send
 
     names = RunNames(state.prefix)
     journal = Path(state.journal)
 
     def _send(self: requests.Session, request: requests.PreparedRequest, **kwargs: Any) -> Any:
-        operation = matcher.match(str(request.method), urlsplit(str(request.url)).path)
+        operation, _params = matcher.match(str(request.method), urlsplit(str(request.url)).path)
         if operation is None:
             return original(self, request, **kwargs)
         PACER.wait(operation.operation_id)

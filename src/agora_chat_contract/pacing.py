@@ -8,17 +8,15 @@ the runner's own requests retry a 429 with backoff, honouring ``Retry-After``.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
-from urllib.parse import unquote
 
 import httpx
 from httpx_retries import Retry, RetryTransport
 
-from agora_chat_emulator.spec import Operation, operations
+from agora_chat_contract.routes import OperationMatcher
+from agora_chat_emulator.spec import operations
 
 SHARE_OF_LIMIT = 0.8
 """Pace to this share of each bucket: checks such as ``ignored_auth`` send extra requests that
@@ -36,39 +34,6 @@ RETRY = Retry(
 )
 """What the runner's own requests do on a 429 or 503: back off (0.25 s, doubling, jittered, or the
 server's ``Retry-After``) and try again, up to 8 times."""
-
-
-@dataclass(frozen=True)
-class Route:
-    operation: Operation
-    pattern: re.Pattern[str]
-
-
-def _routes() -> list[Route]:
-    routes = []
-    for operation in operations().values():
-        regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(operation.path))
-        routes.append(Route(operation, re.compile(regex + "$")))
-    # Literal segments win over parameters (``/users/{u}/forced`` style suffixes first).
-    routes.sort(key=lambda route: -route.operation.path.count("/"))
-    return routes
-
-
-class OperationMatcher:
-    """Finds the operation of openapi.yaml a request goes to, below the app prefix."""
-
-    def __init__(self, prefix_segments: int = 2) -> None:
-        self._routes = _routes()
-        self._prefix_segments = prefix_segments
-
-    def match(self, method: str, path: str) -> Operation | None:
-        parts = path.split("/")
-        below = "/" + "/".join(parts[1 + self._prefix_segments :])
-        method = method.upper()
-        for route in self._routes:
-            if route.operation.method == method and route.pattern.match(unquote(below)):
-                return route.operation
-        return None
 
 
 class Pacer:
@@ -117,10 +82,10 @@ def paced_client(
     timeout: float = 30.0,
 ) -> httpx.Client:
     """An httpx client for the runner's own calls: paced per bucket, retrying 429 and 503."""
-    matcher = OperationMatcher(prefix_segments=len(httpx.URL(base_url).path.strip("/").split("/")))
+    matcher = OperationMatcher()
 
     def pace(request: httpx.Request) -> None:
-        operation = matcher.match(request.method, request.url.path)
+        operation, _params = matcher.match(request.method, request.url.path)
         if operation is not None:
             pacer.wait(operation.operation_id)
 

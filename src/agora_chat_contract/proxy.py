@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import re
 import signal
 import subprocess
 import sys
@@ -31,17 +30,16 @@ from typing import Any, TextIO
 import httpx
 import uvicorn
 from starlette.requests import Request
-from starlette.routing import compile_path
 
+from agora_chat_contract.routes import OperationMatcher
 from agora_chat_emulator import errors
 from agora_chat_emulator.requests import _coerce_query, bearer, parse, parse_json
 from agora_chat_emulator.server import listen, server_config
-from agora_chat_emulator.spec import Operation, iter_operations, load_spec, operations, resolve_refs
+from agora_chat_emulator.spec import Operation, iter_operations, load_spec, resolve_refs
 
 SUMMARY_PATH = "/_proxy/summary"
 READY_PREFIX = "agora-chat-contract proxy:"
 """The first line the command prints, followed by the URL it listens at."""
-SERVER_PREFIX = "/{org_name}/{app_name}"
 """Both server forms of the spec: ``/app-id/{app_id}`` is this pattern with the literal
 ``app-id`` as its first segment."""
 UNKNOWN = "unknown_operation"
@@ -92,28 +90,6 @@ def _schema_violations(
         Violation(direction, "schema", error.message, location, _pointer(error.instance_path))
         for error in validator.iter_errors(value)
     ]
-
-
-class Matcher:
-    """Finds the operation a request goes to, and its path parameters, under either prefix."""
-
-    def __init__(self) -> None:
-        routes = []
-        for operation in operations().values():
-            regex, _format, _convertors = compile_path(SERVER_PREFIX + operation.path)
-            routes.append((operation, regex))
-        # Literal segments win over parameters: more literal characters first.
-        routes.sort(key=lambda route: -len(re.sub(r"\{[^}]*\}", "", route[0].path)))
-        self._routes = routes
-
-    def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str]]:
-        for operation, regex in self._routes:
-            if operation.method != method:
-                continue
-            found = regex.match(path)
-            if found is not None:
-                return operation, found.groupdict()
-        return None, {}
 
 
 @dataclass(frozen=True)
@@ -307,7 +283,7 @@ class Proxy:
         self.report = report
         self.block_invalid_requests = block_invalid_requests
         self.summary = Summary()
-        self._matcher = Matcher()
+        self._matcher = OperationMatcher()
         self._documented = DocumentedResponses.from_spec()
         self._report_lock = threading.Lock()
         # httpcore's pool checks every connection it holds on each request (a getpeername and a
