@@ -33,7 +33,7 @@ from starlette.requests import Request
 
 from agora_chat_contract.routes import OperationMatcher
 from agora_chat_emulator import errors
-from agora_chat_emulator.requests import _coerce_query, bearer, parse, parse_json
+from agora_chat_emulator.requests import bearer, coerce_query, parse, parse_json
 from agora_chat_emulator.server import listen, server_config
 from agora_chat_emulator.spec import Operation, iter_operations, load_spec, resolve_refs
 
@@ -129,7 +129,7 @@ def check_request(
                     message = f"required query parameter {parameter.name!r} is missing"
                     found.append(Violation("request", "missing_parameter", message, "query"))
                 continue
-            value = _coerce_query(raw, parameter.schema)
+            value = coerce_query(raw, parameter.schema)
         else:
             continue
         location = f"{parameter.location}/{parameter.name}"

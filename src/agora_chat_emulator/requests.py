@@ -141,7 +141,7 @@ def _validate(operation: Operation, validator: Any, instance: Any, fallback: str
         )
 
 
-def _coerce_query(value: str, schema: Mapping[str, Any]) -> Any:
+def coerce_query(value: str, schema: Mapping[str, Any]) -> Any:
     digits = value.removeprefix("-")
     if (
         schema.get("type") == "integer"
@@ -168,7 +168,7 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
             # `?pagenum=&pagesize=` (an SDK's own test sends it) means the defaults (D88).
             if raw is None or raw == "":
                 continue
-            value = _coerce_query(raw, parameter.schema)
+            value = coerce_query(raw, parameter.schema)
             query[parameter.name] = value
         else:
             continue
