@@ -79,6 +79,7 @@ def create_app(
             client_secret=settings.client_secret,
             org=settings.org,
             app=settings.app,
+            behaviours=settings.behaviours,
         )
     emulator = Emulator(settings, store, clock)
     emulator.app.state.emulator = emulator

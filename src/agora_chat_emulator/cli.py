@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from agora_chat_emulator.app import create_app
+from agora_chat_emulator.behaviours import SWITCHES, BehaviourError, Behaviours
 from agora_chat_emulator.config import DEFAULTS, LOG_LEVELS, READY_PREFIX, LogLevel, Settings
 from agora_chat_emulator.server import Server, listen, raise_descriptor_limit, server_config
 from agora_chat_emulator.sqlite import ForeignDatabaseError
@@ -83,6 +84,14 @@ def main() -> None:
     " disconnected; also bounds idle connections that sent part of one.",
 )
 @click.option(
+    "--behaviour",
+    "behaviour",
+    multiple=True,
+    metavar="NAME=CHOICE",
+    help="Where the vendors' docs contradict, behave as CHOICE documents instead of the default"
+    " (repeatable); 'agora-chat-emulator behaviours' lists the names and choices.",
+)
+@click.option(
     "--log-level",
     type=click.Choice(LOG_LEVELS),
     default=DEFAULTS.log_level,
@@ -104,8 +113,13 @@ def serve(
     log_level: LogLevel,
     allowed_hosts: tuple[str, ...],
     read_timeout_s: float,
+    behaviour: tuple[str, ...],
 ) -> None:
     """Serve the emulator until Ctrl-C or SIGTERM."""
+    try:
+        behaviours = Behaviours.parse(behaviour)
+    except BehaviourError as exc:
+        raise click.BadParameter(str(exc), param_hint="--behaviour") from None
     settings = Settings(
         host=host,
         port=port,
@@ -120,6 +134,7 @@ def serve(
         log_level=log_level,
         allowed_hosts=allowed_hosts,
         read_timeout_s=read_timeout_s,
+        behaviours=behaviours,
     )
     try:
         asgi_app = create_app(settings)
@@ -151,6 +166,18 @@ def serve(
         server.run(sockets=[listener])
     finally:
         asgi_app.state.emulator.close()
+
+
+@main.command("behaviours")
+def list_behaviours() -> None:
+    """List the switchable behaviours: NAME, its choices (default first) and the decision."""
+    if not SWITCHES:
+        click.echo("no switchable behaviours")
+    for switch in SWITCHES:
+        click.echo(
+            f"{switch.name}: {' | '.join(switch.choices)} (default {switch.default};"
+            f" docs/decisions.md {switch.decision})\n    {switch.help}"
+        )
 
 
 def _open_failure(db: str, exc: Exception) -> str:

@@ -6,8 +6,10 @@ in every pytest run of a project that installs the package) costs nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from agora_chat_emulator.behaviours import Behaviours
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug"]
 LOG_LEVELS: tuple[LogLevel, ...] = ("critical", "error", "warning", "info", "debug")
@@ -39,6 +41,8 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     """Host names, beyond the bound address and loopback, that control endpoints accept in the
     ``Host`` and ``Origin`` headers (``*``: any), e.g. a container's published name."""
+    behaviours: Behaviours = field(default_factory=Behaviours)
+    """The choice at each point where the vendors' sources contradict (``behaviours.SWITCHES``)."""
 
 
 DEFAULTS = Settings()

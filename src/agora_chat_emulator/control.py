@@ -107,7 +107,14 @@ class Control:
         return self._any_host or hostname.lower() in self._hosts
 
     async def health(self, _request: Request) -> Response:
-        return JSONResponse({"status": "ok", "org": self.settings.org, "app": self.settings.app})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "org": self.settings.org,
+                "app": self.settings.app,
+                "behaviours": dict(self.settings.behaviours.as_mapping()),
+            }
+        )
 
     async def reset(self, _request: Request) -> Response:
         self._reset()

@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 import pytest
 
+from agora_chat_emulator.behaviours import Behaviours
 from agora_chat_emulator.config import Settings
 from agora_chat_emulator.process import RunningEmulator, start_emulator, stop_emulator
 
@@ -61,6 +62,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "a failing test's report shows the log's last lines.",
     )
     group.addoption(
+        "--agora-emulator-behaviour",
+        action="append",
+        default=[],
+        metavar="NAME=CHOICE",
+        help="A switchable behaviour of the session and in-process emulators (repeatable; "
+        "`agora-chat-emulator behaviours` lists them).",
+    )
+    group.addoption(
         "--agora-emulator-log-lines",
         type=int,
         default=20,
@@ -86,6 +95,7 @@ def agora_chat_emulator_session(
         "--log-level",
         option("--agora-emulator-log-level"),
         "--validate-responses",
+        *Behaviours.parse(option("--agora-emulator-behaviour")).as_args(),
         log=directory / "emulator.log",
     )
     yield emulator
@@ -147,14 +157,19 @@ def pytest_runtest_makereport(
 
 
 @pytest.fixture
-async def agora_chat_app(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def agora_chat_app(
+    tmp_path: Path, pytestconfig: pytest.Config
+) -> AsyncIterator[httpx.AsyncClient]:
     """A fresh in-process emulator (default settings but rate limits off, responses checked
     against openapi.yaml) and a client on it, based at the server root: API calls go to
     ``/demo-org/demo-app/...``, control calls to ``/_emulator/...``."""
     from agora_chat_emulator.app import create_app  # noqa: PLC0415 - kept off plugin load
 
     settings = Settings(
-        db=str(tmp_path / "emulator.db"), rate_limits=False, validate_responses=True
+        db=str(tmp_path / "emulator.db"),
+        rate_limits=False,
+        validate_responses=True,
+        behaviours=Behaviours.parse(pytestconfig.getoption("--agora-emulator-behaviour")),
     )
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from agora_chat_emulator import errors
+from agora_chat_emulator.behaviours import Behaviours
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.domain import (
     UNSET,
@@ -63,8 +64,10 @@ class Store(RoomRules):
         client_secret: str,
         org: str = "",
         app: str = "",
+        behaviours: Behaviours | None = None,
     ) -> None:
         super().__init__(path, clock)
+        self.behaviours = behaviours or Behaviours()
         self._client_id = client_id
         self._client_secret = client_secret
         # Tokens start with a tag of the org, app and client ID they were issued for, so an

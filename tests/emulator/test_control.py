@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from agora_chat_emulator.behaviours import Behaviours
 from agora_chat_emulator.config import READY_PREFIX
 from agora_chat_emulator.process import start_emulator, stop_emulator
 
@@ -27,6 +28,7 @@ def test_health_200(api: Api) -> None:
         "status": "ok",
         "org": api.emulator.org,
         "app": api.emulator.app,
+        "behaviours": dict(Behaviours().as_mapping()),
     }
 
 

@@ -1,0 +1,87 @@
+"""Switchable behaviours: points where the vendors' sources contradict each other.
+
+Each switch is one contradiction that ``docs/decisions.md`` weighs; its default is the choice the
+weight of evidence made there, and its other choices are what another vendor documents, for the
+clients written against that vendor. ``agora-chat-emulator serve --behaviour NAME=CHOICE``
+(repeatable) and ``agora-chat-emulator behaviours`` (the list) expose them.
+
+Standard library only: the pytest plugin and ``config`` import this at load time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Switch:
+    name: str
+    choices: tuple[str, ...]
+    """The first choice is the default (the decision's choice)."""
+    decision: str
+    """The decision in docs/decisions.md that weighs the sources, e.g. ``D101``."""
+    help: str
+    """One line per choice would be too long for ``--help``: which vendor documents what."""
+
+    @property
+    def default(self) -> str:
+        return self.choices[0]
+
+
+SWITCHES: tuple[Switch, ...] = ()
+"""Every switch, in the order ``docs/decisions.md`` introduces them."""
+
+
+class BehaviourError(ValueError):
+    """A ``NAME=CHOICE`` that names no switch or no choice of it; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Behaviours:
+    """The choice made for every switch (the defaults unless overridden)."""
+
+    chosen: tuple[tuple[str, str], ...] = ()
+    """Overrides, as ``(name, choice)`` pairs; a tuple so ``Settings`` stays hashable."""
+
+    def __post_init__(self) -> None:
+        known = _by_name()
+        for name, choice in self.chosen:
+            switch = known.get(name)
+            if switch is None:
+                names = ", ".join(known) or "none"
+                raise BehaviourError(f"unknown behaviour {name!r} (known: {names})")
+            if choice not in switch.choices:
+                raise BehaviourError(
+                    f"behaviour {name} has no choice {choice!r} (choices: "
+                    f"{', '.join(switch.choices)})"
+                )
+
+    def __getitem__(self, name: str) -> str:
+        for chosen_name, choice in self.chosen:
+            if chosen_name == name:
+                return choice
+        return _by_name()[name].default
+
+    @classmethod
+    def parse(cls, values: Iterable[str]) -> Behaviours:
+        """``NAME=CHOICE`` strings, as the CLI takes them; a later value for a name wins."""
+        chosen: dict[str, str] = {}
+        for value in values:
+            name, sep, choice = value.partition("=")
+            if not sep:
+                raise BehaviourError(f"behaviour {value!r} is not NAME=CHOICE")
+            chosen[name.strip()] = choice.strip()
+        return cls(tuple(chosen.items()))
+
+    def as_args(self) -> list[str]:
+        """The overrides as ``serve`` arguments, for starting an emulator process with them."""
+        return [arg for name, choice in self.chosen for arg in ("--behaviour", f"{name}={choice}")]
+
+    def as_mapping(self) -> Mapping[str, str]:
+        """Every switch's choice, defaults included (the health endpoint reports this)."""
+        return {switch.name: self[switch.name] for switch in SWITCHES}
+
+
+def _by_name() -> dict[str, Switch]:
+    return {switch.name: switch for switch in SWITCHES}
