@@ -186,3 +186,25 @@ def test_agora_model_reaches_a_running_emulator(tmp_path: Path) -> None:
 
     assert 429 not in statuses, statuses
     assert health["behaviours"]["rate-limit-model"] == "agora"
+
+
+def test_app_rate_limit_option_caps_a_running_emulator(tmp_path: Path) -> None:
+    emulator = start_emulator(tmp_path / "capped.db", "--app-rate-limit", "5")
+    api = Api(emulator)
+    try:
+        start_of_a_second()
+        started = time.monotonic()
+        # 16 calls of two operations over at most three one-second windows put 6 or more into
+        # one of them (the pigeonhole): at 5 calls per second across the app, one must get 429.
+        statuses = [
+            api.request("GET", path).status_code
+            for path in ["/users/nobody", "/notification/template/missing"] * 8
+        ]
+        elapsed = time.monotonic() - started
+    finally:
+        api.close()
+        stop_emulator(emulator)
+
+    assert elapsed < 2.0, "the calls spread over more than three windows; rerun"
+    assert 429 in statuses, statuses
+    assert set(statuses) <= {400, 404, 429}, statuses
