@@ -1,9 +1,11 @@
 """Staying inside a target's rate limits: per-bucket pacing read from the spec, and 429 retries.
 
 The spec gives each operation an ``x-agora-rate-limit`` bucket (calls per second per app, shared
-by the operations naming the same bucket). A real deployment enforces them, so every request the
-contract run sends (schemathesis's and the runner's own) first waits for room in its bucket, and
-the runner's own requests retry a 429 with backoff, honouring ``Retry-After``.
+by the operations naming the same bucket) under each rate-limit model: the vendors document
+different buckets (D117), and which one a deployment enforces is not visible from outside. So
+every request the contract run sends (schemathesis's and the runner's own) first waits for room
+in its bucket under every model at once, which stays inside whichever the target enforces (D122),
+and the runner's own requests retry a 429 with backoff, honouring ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ server's ``Retry-After``) and try again, up to 8 times."""
 
 
 class Pacer:
-    """Spaces calls so that no bucket sees more than its share of the limit in any one second.
+    """Spaces calls so that no bucket, under any rate-limit model, sees more than its share of
+    the limit in any one second.
 
     A sliding window of ``budget`` calls per second also keeps every fixed one-second window the
     service may count in within the budget. Thread-safe (schemathesis ``--workers``).
@@ -45,30 +48,36 @@ class Pacer:
 
     def __init__(self, *, enabled: bool = True, share: float = SHARE_OF_LIMIT) -> None:
         self.enabled = enabled
+        # Buckets are named per model: two models may use one name for different groups.
         self._budgets = {
-            op.operation_id: (op.rate_limit.bucket, max(1, int(op.rate_limit.limit * share)))
+            op.operation_id: tuple(
+                (f"{model}/{limit.bucket}", max(1, int(limit.limit * share)))
+                for model, limit in op.rate_limits.items()
+            )
             for op in operations().values()
-            if op.rate_limit is not None
         }
         self._sent: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
         self.waited_s = 0.0
 
     def wait(self, operation_id: str) -> None:
-        budget = self._budgets.get(operation_id)
-        if not self.enabled or budget is None:
+        budgets = self._budgets.get(operation_id)
+        if not self.enabled or not budgets:
             return
-        bucket, limit = budget
         while True:
             with self._lock:
                 now = time.monotonic()
-                sent = self._sent.setdefault(bucket, deque())
-                while sent and now - sent[0] >= WINDOW_S:
-                    sent.popleft()
-                if len(sent) < limit:
-                    sent.append(now)
+                delay = 0.0
+                for bucket, limit in budgets:
+                    sent = self._sent.setdefault(bucket, deque())
+                    while sent and now - sent[0] >= WINDOW_S:
+                        sent.popleft()
+                    if len(sent) >= limit:
+                        delay = max(delay, WINDOW_S - (now - sent[0]))
+                if not delay:
+                    for bucket, _limit in budgets:
+                        self._sent[bucket].append(now)
                     return
-                delay = WINDOW_S - (now - sent[0])
                 self.waited_s += delay
             time.sleep(delay)
 

@@ -24,11 +24,18 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, Router
 
 from agora_chat_emulator import errors
+from agora_chat_emulator.behaviours import CONTENT_TYPE, RATE_LIMIT_MODEL
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.config import Settings
 from agora_chat_emulator.control import Control
 from agora_chat_emulator.handlers import Handlers
-from agora_chat_emulator.requests import ENCODED_PATH, bearer, parse, read_body
+from agora_chat_emulator.requests import (
+    ENCODED_PATH,
+    bearer,
+    check_content_type,
+    parse,
+    read_body,
+)
 from agora_chat_emulator.spec import Operation, operations
 from agora_chat_emulator.store import Store
 from agora_chat_emulator.views import Json, Views
@@ -40,24 +47,42 @@ class ResponseValidationError(Exception):
     """The emulator produced a response its own spec does not allow (a bug, never user input)."""
 
 
+APP_WIDE_BUCKET = "(app-wide)"
+"""The window of ``--app-rate-limit``; no spec bucket name has parentheses."""
+
+
 @dataclass
 class RateLimiter:
-    """Fixed one-second windows per bucket, the way the service counts calls per second."""
+    """Fixed one-second windows per bucket, the way the service counts calls per second.
+
+    The buckets are the operations' ``x-agora-rate-limit`` under ``model`` (the
+    ``rate-limit-model`` switch, D117); ``app_limit`` adds one window over every call, a
+    plan-wide cap (D119). A refused call uses up no window.
+    """
 
     enabled: bool
+    model: str = RATE_LIMIT_MODEL.default
+    app_limit: int | None = None
     _windows: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def check(self, operation: Operation) -> None:
-        if not self.enabled or operation.rate_limit is None:
+        if not self.enabled:
             return
-        bucket, limit = operation.rate_limit.bucket, operation.rate_limit.limit
+        limits = []
+        if (own := operation.rate_limits.get(self.model)) is not None:
+            limits.append((own.bucket, own.limit))
+        if self.app_limit is not None:
+            limits.append((APP_WIDE_BUCKET, self.app_limit))
         second = int(time.monotonic())
-        window, used = self._windows.get(bucket, (second, 0))
-        if window != second:
-            window, used = second, 0
-        if used >= limit:
-            raise errors.rate_limited()
-        self._windows[bucket] = (window, used + 1)
+        counted = []
+        for bucket, limit in limits:
+            window, used = self._windows.get(bucket, (second, 0))
+            if window != second:
+                window, used = second, 0
+            if used >= limit:
+                raise errors.rate_limited()
+            counted.append((bucket, (window, used + 1)))
+        self._windows.update(counted)
 
     def reset(self) -> None:
         self._windows.clear()
@@ -93,7 +118,12 @@ class Emulator:
         self.settings = settings
         self.store = store
         self.clock = clock
-        self.rate_limiter = RateLimiter(enabled=settings.rate_limits)
+        self.rate_limiter = RateLimiter(
+            enabled=settings.rate_limits,
+            model=settings.behaviours[RATE_LIMIT_MODEL.name],
+            app_limit=settings.app_rate_limit,
+        )
+        self._content_type_required = settings.behaviours[CONTENT_TYPE.name] == "required"
         self.handlers = Handlers(store, Views(settings.org, settings.app, store.app_uuid, clock))
         self.control = Control(settings, clock, self.reset, self._error_response)
         self._apps = {(settings.org, settings.app), ("app-id", settings.app_id)}
@@ -133,6 +163,8 @@ class Emulator:
                 if operation.secured:
                     self.store.check_token(bearer(request))
                 self.rate_limiter.check(operation)
+                if self._content_type_required:
+                    check_content_type(request, operation, raw_body)
                 payload = handler(parse(request, operation, received_ms, raw_body))
                 status = 200
             except errors.ApiError as error:

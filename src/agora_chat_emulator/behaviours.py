@@ -29,7 +29,25 @@ class Switch:
         return self.choices[0]
 
 
-SWITCHES: tuple[Switch, ...] = ()
+RATE_LIMIT_MODEL = Switch(
+    name="rate-limit-model",
+    choices=("easemob", "agora"),
+    decision="D117",
+    help="Which calls share a rate-limit budget: easemob = Easemob's limits page (user-account, "
+    "push-binding and push-profile calls share one 100/s budget; push templates 10/s per call); "
+    "agora = Agora's REST overview (every call its own budget; push templates 100/s). The "
+    "buckets are the spec's x-agora-rate-limit data.",
+)
+CONTENT_TYPE = Switch(
+    name="content-type",
+    choices=("optional", "required"),
+    decision="D120",
+    help="optional = a body is read as JSON whatever its Content-Type (the Java SDK 1.x push calls "
+    "send none and pass live); required = a body without Content-Type application/json gets 415 "
+    "web_application (Agora's status-code page).",
+)
+
+SWITCHES: tuple[Switch, ...] = (RATE_LIMIT_MODEL, CONTENT_TYPE)
 """Every switch, in the order ``docs/decisions.md`` introduces them."""
 
 

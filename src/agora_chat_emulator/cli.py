@@ -62,6 +62,14 @@ def main() -> None:
     help="Enforce the spec's x-agora-rate-limit buckets (429 reach_limit); 'off' for fuzzing.",
 )
 @click.option(
+    "--app-rate-limit",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Also cap all calls together at N per second, a pricing plan's app-wide limit (Agora's"
+    " Free plan: 10; older Agora pages: 500). Default: no app-wide cap.",
+)
+@click.option(
     "--validate-responses/--no-validate-responses",
     default=DEFAULTS.validate_responses,
     show_default=True,
@@ -109,6 +117,7 @@ def serve(
     client_id: str,
     client_secret: str,
     rate_limits: str,
+    app_rate_limit: int | None,
     validate_responses: bool,
     log_level: LogLevel,
     allowed_hosts: tuple[str, ...],
@@ -130,6 +139,7 @@ def serve(
         client_id=client_id,
         client_secret=client_secret,
         rate_limits=rate_limits == "on",
+        app_rate_limit=app_rate_limit,
         validate_responses=validate_responses,
         log_level=log_level,
         allowed_hosts=allowed_hosts,

@@ -33,6 +33,8 @@ class Settings:
     client_id: str = "emulator-client-id"
     client_secret: str = "emulator-client-secret"  # noqa: S105 - the emulator's documented default
     rate_limits: bool = True
+    app_rate_limit: int | None = None
+    """Calls per second across all operations (a pricing plan's cap, D119); ``None``: no cap."""
     validate_responses: bool = False
     """Check every response against openapi.yaml and answer 500 on a mismatch (for tests)."""
     log_level: LogLevel = "warning"

@@ -233,7 +233,15 @@ def metadata_batch_too_large() -> ApiError:
 
 
 def rate_limited() -> ApiError:
-    return ApiError(429, "reach_limit", "ReachLimitException", "This request has reached api limit")
+    """A bucket of ``x-agora-rate-limit`` (or ``--app-rate-limit``) is used up (D119)."""
+    return ApiError(
+        429, "reach_limit", "ReachLimitException", "This request has reached API limit."
+    )
+
+
+def unsupported_media_type() -> ApiError:
+    """A body without ``Content-Type: application/json`` under ``content-type=required`` (D120)."""
+    return ApiError(415, "web_application", "WebApplicationException", "Unsupported Media Type.")
 
 
 def path_not_found() -> ApiError:
@@ -253,11 +261,13 @@ def method_not_allowed(method: str, allow: str) -> ApiError:
 
 
 def body_too_large(limit_bytes: int) -> ApiError:
+    """The code and sentence of Agora's status-code page; ``desc`` names the limit (D121)."""
     return ApiError(
         413,
-        "request_entity_too_large",
+        "Request Entity Too Large",
         "RequestEntityTooLargeException",
-        f"Request body exceeds {limit_bytes} bytes",
+        "Request Entity Too Large.",
+        desc=f"Request body exceeds {limit_bytes} bytes",
     )
 
 

@@ -84,6 +84,16 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
+def check_content_type(request: Request, operation: Operation, raw_body: bytes) -> None:
+    """The ``content-type=required`` choice (D120): a body the operation reads must come as
+    ``application/json``; a request without a body needs no Content-Type."""
+    if operation.body_validator is None or not raw_body.strip():
+        return
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media_type != "application/json":
+        raise errors.unsupported_media_type()
+
+
 def parse_json(raw: bytes) -> Any:
     """``None`` for an absent or blank body; JSON otherwise, whatever the Content-Type says."""
     if not raw.strip():

@@ -16,9 +16,14 @@ from typing import Any
 import jsonschema_rs
 import yaml
 
+from agora_chat_emulator.behaviours import RATE_LIMIT_MODEL
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 """The operation keys of an OpenAPI 3.1 path item."""
 RATE_LIMIT_EXTENSION = "x-agora-rate-limit"
+RATE_LIMIT_MODELS = "models"
+"""The extension's map from a rate-limit model (a choice of the ``rate-limit-model`` switch) to
+that model's ``bucket`` and ``limit``, where they differ from the default model's (D117)."""
 
 
 def spec_path() -> Path:
@@ -66,6 +71,27 @@ class RateLimit:
     limit: int
 
 
+def parse_rate_limits(extension: Mapping[str, Any] | None) -> dict[str, RateLimit]:
+    """An operation's bucket under every rate-limit model: the extension's own ``bucket`` and
+    ``limit`` are the default model's, and ``models`` overrides them per model."""
+    if not extension:
+        return {}
+    default = RateLimit(extension["bucket"], int(extension["limit"]))
+    overrides = extension.get(RATE_LIMIT_MODELS, {})
+    unknown = set(overrides) - set(RATE_LIMIT_MODEL.choices)
+    if unknown:
+        raise ValueError(
+            f"{RATE_LIMIT_EXTENSION} names unknown rate-limit models {sorted(unknown)} "
+            f"(known: {', '.join(RATE_LIMIT_MODEL.choices)})"
+        )
+    return {
+        model: RateLimit(overrides[model]["bucket"], int(overrides[model]["limit"]))
+        if model in overrides
+        else default
+        for model in RATE_LIMIT_MODEL.choices
+    }
+
+
 @dataclass(frozen=True)
 class Operation:
     """One operation of the spec with its compiled validators."""
@@ -78,7 +104,8 @@ class Operation:
     parameters: tuple[Parameter, ...]
     body_required: bool
     body_validator: Any | None
-    rate_limit: RateLimit | None
+    rate_limits: dict[str, RateLimit]
+    """The operation's bucket under each rate-limit model (empty: not limited)."""
     response_validators: dict[int, Any] = field(default_factory=dict)
 
     def parameter(self, location: str, name: str) -> Parameter | None:
@@ -134,7 +161,6 @@ def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
         )
         body = operation.get("requestBody")
         body_schema = _json_schema(body)
-        limit = operation.get(RATE_LIMIT_EXTENSION)
         security = operation.get("security")
         yield Operation(
             operation_id=operation["operationId"],
@@ -145,7 +171,7 @@ def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
             parameters=parameters,
             body_required=bool(body and body.get("required", False)),
             body_validator=_compile(body_schema) if body_schema is not None else None,
-            rate_limit=RateLimit(limit["bucket"], int(limit["limit"])) if limit else None,
+            rate_limits=parse_rate_limits(operation.get(RATE_LIMIT_EXTENSION)),
             response_validators={
                 int(status): _compile(schema)
                 for status, response in operation["responses"].items()

@@ -255,6 +255,21 @@ def test_an_invalid_body_is_reported_as_a_request_violation_and_still_forwarded(
     assert lines[0]["forwarded"] is True
 
 
+def test_an_oversized_valid_body_gets_the_documented_413_and_no_violation(tmp_path: Path) -> None:
+    # Unknown fields are allowed (D4), so a valid body can be larger than any server accepts;
+    # every operation documents the 413 the emulator answers (D121).
+    body = {"nickname": "Alice", "padding": "x" * (1024 * 1024)}
+    with proxied(UNBROKEN, tmp_path) as session:
+        register(session, "alice")
+        response = session.call("PUT", "/users/alice", json=body)
+        lines = session.lines()
+        exchange = session.upstream[-1]
+
+    unchanged(response, exchange)
+    assert response.status_code == 413
+    assert lines == []
+
+
 def test_with_block_invalid_requests_the_service_error_comes_from_the_proxy(
     tmp_path: Path,
 ) -> None:

@@ -125,9 +125,15 @@ def test_body_over_1_mib_413_json(api: Api) -> None:
     def chunks() -> Iterator[bytes]:
         yield from (big[i : i + 65536] for i in range(0, len(big), 65536))
 
-    assert_error(api.request("PUT", "/users/alice", content=big), 413, "request_entity_too_large")
+    declared = assert_error(
+        api.request("PUT", "/users/alice", content=big),
+        413,
+        "Request Entity Too Large",
+        description="Request Entity Too Large.",
+    )
+    assert declared["desc"] == "Request body exceeds 1048576 bytes"
     streamed = api.request("PUT", "/users/alice", content=chunks())
-    assert_error(streamed, 413, "request_entity_too_large")
+    assert_error(streamed, 413, "Request Entity Too Large")
 
 
 def test_percent_encoded_path_segments_are_decoded(api: Api, room: str) -> None:

@@ -53,6 +53,16 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
+        if response.status_code == 415:
+            response_415 = ErrorResponse.from_dict(response.json())
+
+            return response_415
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -98,6 +108,9 @@ def sync_detailed(
     (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
     same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
     (`agora`); those grants are outside this description.
+
+    Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
+    Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
         body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
@@ -155,6 +168,9 @@ def sync(
     same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
     (`agora`); those grants are outside this description.
 
+    Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
+    Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
+
     Args:
         body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
 
@@ -189,6 +205,9 @@ async def asyncio_detailed(
     (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
     same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
     (`agora`); those grants are outside this description.
+
+    Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
+    Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
         body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
@@ -243,6 +262,9 @@ async def asyncio(
     (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
     same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
     (`agora`); those grants are outside this description.
+
+    Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
+    Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
         body (TokenRequest): Client-credentials grant. Unknown fields are ignored.

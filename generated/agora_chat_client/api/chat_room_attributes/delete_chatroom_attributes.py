@@ -67,6 +67,16 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
+        if response.status_code == 415:
+            response_415 = ErrorResponse.from_dict(response.json())
+
+            return response_415
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 

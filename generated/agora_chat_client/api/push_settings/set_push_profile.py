@@ -62,6 +62,16 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
+        if response.status_code == 415:
+            response_415 = ErrorResponse.from_dict(response.json())
+
+            return response_415
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -114,8 +124,11 @@ def sync_detailed(
     * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
       `_end`) are still accepted and stored on the entity.
 
-    The response is the whole stored user entity. The nickname and display-style calls share
-    one rate-limit budget with user registration.
+    The response is the whole stored user entity.
+
+    Rate limit: Easemob's limits page counts the nickname and display-style calls in one
+    100/s budget with the user-account calls (register, get, delete) and push binding;
+    Agora's REST overview gives the call 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -183,8 +196,11 @@ def sync(
     * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
       `_end`) are still accepted and stored on the entity.
 
-    The response is the whole stored user entity. The nickname and display-style calls share
-    one rate-limit budget with user registration.
+    The response is the whole stored user entity.
+
+    Rate limit: Easemob's limits page counts the nickname and display-style calls in one
+    100/s budget with the user-account calls (register, get, delete) and push binding;
+    Agora's REST overview gives the call 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -229,8 +245,11 @@ async def asyncio_detailed(
     * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
       `_end`) are still accepted and stored on the entity.
 
-    The response is the whole stored user entity. The nickname and display-style calls share
-    one rate-limit budget with user registration.
+    The response is the whole stored user entity.
+
+    Rate limit: Easemob's limits page counts the nickname and display-style calls in one
+    100/s budget with the user-account calls (register, get, delete) and push binding;
+    Agora's REST overview gives the call 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -296,8 +315,11 @@ async def asyncio(
     * The legacy hour-based do-not-disturb fields (`notification_no_disturbing`, `_start`,
       `_end`) are still accepted and stored on the entity.
 
-    The response is the whole stored user entity. The nickname and display-style calls share
-    one rate-limit budget with user registration.
+    The response is the whole stored user entity.
+
+    Rate limit: Easemob's limits page counts the nickname and display-style calls in one
+    100/s budget with the user-account calls (register, get, delete) and push binding;
+    Agora's REST overview gives the call 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):

@@ -58,6 +58,16 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
+        if response.status_code == 415:
+            response_415 = ErrorResponse.from_dict(response.json())
+
+            return response_415
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -102,8 +112,11 @@ def sync_detailed(
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
     vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
-    rate-limit pages give all template calls 10/s, which is used here.
+    `docs/decisions.md`).
+
+    Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
+    pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
+    unless started with `--behaviour rate-limit-model=agora` (D118).
 
     Args:
         body (PushTemplateRequest):
@@ -159,8 +172,11 @@ def sync(
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
     vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
-    rate-limit pages give all template calls 10/s, which is used here.
+    `docs/decisions.md`).
+
+    Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
+    pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
+    unless started with `--behaviour rate-limit-model=agora` (D118).
 
     Args:
         body (PushTemplateRequest):
@@ -195,8 +211,11 @@ async def asyncio_detailed(
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
     vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
-    rate-limit pages give all template calls 10/s, which is used here.
+    `docs/decisions.md`).
+
+    Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
+    pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
+    unless started with `--behaviour rate-limit-model=agora` (D118).
 
     Args:
         body (PushTemplateRequest):
@@ -250,8 +269,11 @@ async def asyncio(
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
     vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`). The seed page gives this call 100/s; the vendors' dedicated
-    rate-limit pages give all template calls 10/s, which is used here.
+    `docs/decisions.md`).
+
+    Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
+    pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
+    unless started with `--behaviour rate-limit-model=agora` (D118).
 
     Args:
         body (PushTemplateRequest):

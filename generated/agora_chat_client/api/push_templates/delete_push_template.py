@@ -53,6 +53,11 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -94,6 +99,9 @@ def sync_detailed(
     `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
+
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
 
     Args:
         name (str):
@@ -147,6 +155,9 @@ def sync(
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
 
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
+
     Args:
         name (str):
 
@@ -177,6 +188,9 @@ async def asyncio_detailed(
     `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
+
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
 
     Args:
         name (str):
@@ -227,6 +241,9 @@ async def asyncio(
     `PushApiTest` expects it too, but that class is `@Disabled` and never runs live). The
     seed page's curl example omits `{name}`; the name is required. A missing template is a
     `400` `EntityNotFoundException`.
+
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
 
     Args:
         name (str):

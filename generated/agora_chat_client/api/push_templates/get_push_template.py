@@ -53,6 +53,11 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -92,6 +97,9 @@ def sync_detailed(
 
      查询离线推送模板. A missing template is a `400` with exception `EntityNotFoundException`
     ("<name> template is not exist"), not a 404.
+
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
 
     Args:
         name (str):
@@ -143,6 +151,9 @@ def sync(
      查询离线推送模板. A missing template is a `400` with exception `EntityNotFoundException`
     ("<name> template is not exist"), not a 404.
 
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
+
     Args:
         name (str):
 
@@ -171,6 +182,9 @@ async def asyncio_detailed(
 
      查询离线推送模板. A missing template is a `400` with exception `EntityNotFoundException`
     ("<name> template is not exist"), not a 404.
+
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
 
     Args:
         name (str):
@@ -219,6 +233,9 @@ async def asyncio(
 
      查询离线推送模板. A missing template is a `400` with exception `EntityNotFoundException`
     ("<name> template is not exist"), not a 404.
+
+    Rate limit: 10/s per App Key on Easemob's and Shengwang's limits pages, 100/s on Agora's
+    (`rate-limit-model` switch, D118).
 
     Args:
         name (str):

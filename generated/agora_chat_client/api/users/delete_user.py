@@ -53,6 +53,11 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -94,6 +99,10 @@ def sync_detailed(
     (documented). The user also leaves every other room it was a member of, which removes its
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -147,6 +156,10 @@ def sync(
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
 
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
+
     Args:
         username (str):
 
@@ -177,6 +190,10 @@ async def asyncio_detailed(
     (documented). The user also leaves every other room it was a member of, which removes its
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -227,6 +244,10 @@ async def asyncio(
     (documented). The user also leaves every other room it was a member of, which removes its
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):

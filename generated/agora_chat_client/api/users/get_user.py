@@ -53,6 +53,11 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -94,6 +99,10 @@ def sync_detailed(
     `notification_display_style`, the legacy do-not-disturb fields) appear only once set. The
     per-conversation push settings and the push language are not part of the entity; read them
     with `getNotificationSetting` and `getPushLanguage`.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -147,6 +156,10 @@ def sync(
     per-conversation push settings and the push language are not part of the entity; read them
     with `getNotificationSetting` and `getPushLanguage`.
 
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
+
     Args:
         username (str):
 
@@ -177,6 +190,10 @@ async def asyncio_detailed(
     `notification_display_style`, the legacy do-not-disturb fields) appear only once set. The
     per-conversation push settings and the push language are not part of the entity; read them
     with `getNotificationSetting` and `getPushLanguage`.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):
@@ -227,6 +244,10 @@ async def asyncio(
     `notification_display_style`, the legacy do-not-disturb fields) appear only once set. The
     per-conversation push settings and the push language are not part of the entity; read them
     with `getNotificationSetting` and `getPushLanguage`.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         username (str):

@@ -66,6 +66,16 @@ def _parse_response(
 
             return response_404
 
+        if response.status_code == 413:
+            response_413 = ErrorResponse.from_dict(response.json())
+
+            return response_413
+
+        if response.status_code == 415:
+            response_415 = ErrorResponse.from_dict(response.json())
+
+            return response_415
+
         if response.status_code == 429:
             response_429 = ErrorResponse.from_dict(response.json())
 
@@ -115,6 +125,10 @@ def sync_detailed(
     Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
     deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
     tokens); it is optional here.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
@@ -177,6 +191,10 @@ def sync(
     deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
     tokens); it is optional here.
 
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
+
     Args:
         body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
             user objects.
@@ -216,6 +234,10 @@ async def asyncio_detailed(
     Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
     deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
     tokens); it is optional here.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
@@ -275,6 +297,10 @@ async def asyncio(
     Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
     deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
     tokens); it is optional here.
+
+    Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
+    user-account calls and the push binding, nickname and display-style calls; Agora's REST
+    overview gives it 100/s of its own (`rate-limit-model` switch, D117).
 
     Args:
         body (list[UserRegistration] | UserRegistration): One user object, or an array of 1 to 60
