@@ -21,7 +21,7 @@ from playwright.sync_api import Route, expect, sync_playwright
 from starlette.applications import Starlette
 from starlette.routing import Route as StarletteRoute
 
-from agora_chat_emulator.docs import DOCS_ENV, api_reference
+from agora_chat_emulator.docs import DOCS_ENV, Docs
 from agora_chat_emulator.pytest_plugin import RunningEmulator, start_emulator, stop_emulator
 from agora_chat_emulator.spec import iter_operations
 
@@ -103,7 +103,7 @@ def test_docs_route_without_a_page_says_how_to_build_one(
 ) -> None:
     missing = tmp_path / "never-built.html"
     monkeypatch.setenv(DOCS_ENV, str(missing))
-    app = Starlette(routes=[StarletteRoute("/docs", api_reference)])
+    app = Starlette(routes=[StarletteRoute("/docs", Docs("org", "app").page)])
 
     async def fetch() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
