@@ -4,10 +4,11 @@ The loopback run (test_contract_http.py) and this one find different bugs: here 
 drives the ASGI app directly, and the emulator validates its own responses against openapi.yaml
 (answering 500 on a mismatch, which ``not_a_server_error`` reports). Same configuration, same
 fixture data created through the API, same "every operation answers 200 at least once" rule
-(checked by each operation's own test). At import only the spec is loaded and an empty in-memory app built (schemathesis binds the app
-to the operations it collects); the token, the data and the 200s seen come from a module fixture
-that starts from a reset. (``schemathesis.pytest.from_fixture`` would defer both, but
-schemathesis 4.32 reads ``request.node._nodeid``, which pytest 9 no longer has.)
+(checked by each operation's own test, D69). At import only the spec is loaded and an empty
+in-memory app built (schemathesis binds the app to the operations it collects); the token, the
+data and the 200s seen come from a module fixture that starts from a reset.
+(``schemathesis.pytest.from_fixture`` would defer both, but schemathesis 4.32 reads
+``request.node._nodeid``, which pytest 9 no longer has.)
 """
 
 from __future__ import annotations
