@@ -1,4 +1,5 @@
-"""One contract run: set-up on the target, schemathesis's CLI, teardown, and the reports.
+"""One contract run: set-up on the target, schemathesis's CLI, teardown (the token checks
+before it are ``preflight``; what it found, and the reports, ``report``).
 
 The target is any ``https://HOST/ORG/APP`` with an app token: the embedded emulator or a real
 deployment. Everything the run creates carries its prefix and is deleted at the end, however the

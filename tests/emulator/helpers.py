@@ -1,8 +1,8 @@
 """Helpers for the emulator behaviour tests: an HTTP client bound to an emulator.
 
 Most tests drive the emulator in this process (``InProcessEmulator``: ``create_app`` behind
-Starlette's ``TestClient``, no socket, no process); tests of what only a server process has
-(signals, sockets, server bounds, durability, start-up) use the plugin's process emulator. Both
+``AppTransport``, no socket, no process; docs/decisions.md, D61); tests of what only a server
+process has (signals, sockets, server bounds, durability, start-up) use a process emulator. Both
 run with ``validate_responses``, so a response that breaks openapi.yaml comes back as a 500, and
 ``Api.request`` refuses every 5xx: no test can pass while the emulator answers one.
 """
