@@ -21,18 +21,10 @@ import click
 import httpx
 
 from agora_chat_contract.pacing import Pacer
+from agora_chat_contract.preflight import SetupError, fetch_token
 from agora_chat_contract.proxy import parse_listen, run_proxy
-from agora_chat_contract.runner import (
-    ALL_PHASES,
-    EXIT_TARGET,
-    ContractResult,
-    Interrupted,
-    Options,
-    SetupError,
-    Target,
-    fetch_token,
-    run_contract,
-)
+from agora_chat_contract.report import EXIT_TARGET, ContractResult
+from agora_chat_contract.runner import ALL_PHASES, Interrupted, Options, Target, run_contract
 from agora_chat_emulator.process import start_emulator, stop_emulator
 
 ST_OPTIONS_EPILOG = (

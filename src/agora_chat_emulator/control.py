@@ -18,7 +18,7 @@ from starlette.routing import Route
 from agora_chat_emulator import errors
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.config import Settings
-from agora_chat_emulator.docs import api_reference
+from agora_chat_emulator.docs import Docs
 from agora_chat_emulator.requests import parse_json, read_body
 from agora_chat_emulator.spec import load_spec, spec_path
 
@@ -63,13 +63,15 @@ class Control:
             WILDCARD_ADDRESSES
         )
         self._any_host = "*" in settings.allowed_hosts
+        self._docs = Docs(settings.org, settings.app)
 
     def routes(self) -> list[Route]:
         return [
             Route("/health", self._guarded(self.health), methods=["GET"]),
             Route("/reset", self._guarded(self.reset), methods=["POST"]),
             Route("/clock", self._guarded(self.clock_endpoint), methods=["GET", "POST"]),
-            Route("/docs", self._guarded(api_reference), methods=["GET"]),
+            Route("/docs", self._guarded(self._docs.page), methods=["GET"]),
+            Route("/docs/static/{name}", self._guarded(self._docs.asset), methods=["GET"]),
             Route("/openapi.yaml", self._guarded(openapi_yaml), methods=["GET"]),
             Route("/openapi.json", self._guarded(openapi_json), methods=["GET"]),
         ]

@@ -192,8 +192,6 @@ class Checkpointer:
         self._db.execute("PRAGMA busy_timeout=5000")
         self._store_lock = store_lock
         self._stop = threading.Event()
-        self.rounds = 0
-        """Checkpoint rounds run so far (tests wait on this, not on the clock)."""
         self._thread = threading.Thread(target=self._run, name="wal-checkpointer", daemon=True)
         self._thread.start()
 
@@ -206,7 +204,6 @@ class Checkpointer:
             except sqlite3.Error:
                 # Busy past the timeout or an I/O error: the next round tries again.
                 logger.warning("WAL checkpoint failed", exc_info=True)
-            self.rounds += 1
 
     def _checkpoint(self) -> int:
         """A PASSIVE checkpoint; returns the number of pages in the log."""

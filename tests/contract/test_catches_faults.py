@@ -17,7 +17,8 @@ import pytest
 import uvicorn
 from faults import CATALOGUE, PREFIX, Fault, Wrap, editing
 
-from agora_chat_contract.runner import ContractResult, Options, Target, run_contract
+from agora_chat_contract.report import ContractResult
+from agora_chat_contract.runner import Options, Target, run_contract
 from agora_chat_emulator.app import Emulator, create_app
 from agora_chat_emulator.config import Settings
 

@@ -1,6 +1,7 @@
-"""The API reference page: scripts/build-docs renders one self-contained HTML file from
-openapi.yaml, the emulator serves it at GET /_emulator/docs, and headless Chromium (Debian's, via
-Playwright; no browser is downloaded) shows every operation of the spec with the network cut off.
+"""The API reference pages: scripts/build-docs renders one self-contained HTML file from
+openapi.yaml, which the emulator serves at GET /_emulator/docs when told to; without it the
+emulator serves its built-in Swagger UI. Headless Chromium (Debian's, via Playwright; no browser is
+downloaded) shows every operation of the spec on each, with the network cut off.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from playwright.sync_api import Route, expect, sync_playwright
 from starlette.applications import Starlette
 from starlette.routing import Route as StarletteRoute
 
-from agora_chat_emulator.docs import DOCS_ENV, api_reference
+from agora_chat_emulator.docs import DOCS_ENV, Docs
 from agora_chat_emulator.pytest_plugin import RunningEmulator, start_emulator, stop_emulator
 from agora_chat_emulator.spec import iter_operations
 
@@ -39,6 +40,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 SCREENSHOT = REPO / "test-artifacts" / "api-reference.png"
+SWAGGER_SCREENSHOT = REPO / "test-artifacts" / "swagger-ui.png"
 # Remote requests the page may make and lose offline without losing content: Redoc's own logo.
 COSMETIC_RESOURCES = {"image", "font"}
 
@@ -103,7 +105,7 @@ def test_docs_route_without_a_page_says_how_to_build_one(
 ) -> None:
     missing = tmp_path / "never-built.html"
     monkeypatch.setenv(DOCS_ENV, str(missing))
-    app = Starlette(routes=[StarletteRoute("/docs", api_reference)])
+    app = Starlette(routes=[StarletteRoute("/docs", Docs("org", "app").page)])
 
     async def fetch() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
@@ -183,3 +185,59 @@ def test_headless_chromium_shows_every_operation_offline(
     needed = [(kind, url) for kind, url in blocked if kind not in COSMETIC_RESOURCES]
     assert needed == [], f"the page needed the network for: {needed}"
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def plain_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningEmulator]:
+    """An emulator with no page configured: it serves its built-in Swagger UI."""
+    with pytest.MonkeyPatch.context() as environment:
+        environment.delenv(DOCS_ENV, raising=False)
+        emulator = start_emulator(tmp_path_factory.mktemp("swagger-emulator") / "emulator.db")
+    yield emulator
+    stop_emulator(emulator)
+
+
+@pytest.mark.slow
+def test_headless_chromium_shows_every_operation_of_the_built_in_page_offline(
+    plain_emulator: RunningEmulator, tmp_path: Path
+) -> None:
+    executable = chromium_or_fail()
+    blocked: list[str] = []
+
+    def local_only(route: Route) -> None:
+        if route.request.url.startswith(plain_emulator.root_url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            tmp_path / "user-data",
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            browser.route("**/*", local_only)
+            page = browser.new_page()
+            page.goto(f"{plain_emulator.root_url}/_emulator/docs")
+            operations = page.locator(".opblock")
+            expect(operations.first).to_be_visible()
+            # Swagger UI lists every operation under its tag: method and path, in spec order.
+            shown = [
+                " ".join(text.split()[:2])
+                for text in page.locator(".opblock-summary").all_inner_texts()
+            ]
+            server = page.locator(".servers select").input_value()
+            SWAGGER_SCREENSHOT.parent.mkdir(exist_ok=True)
+            page.screenshot(path=SWAGGER_SCREENSHOT)
+        finally:
+            browser.close()
+
+    spec = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
+    expected = [f"{method.upper()} {path}" for path, method, _item, _op in iter_operations(spec)]
+    assert sorted(shown) == sorted(expected)
+    assert server == plain_emulator.base_url
+    assert blocked == [], f"the page needed the network for: {blocked}"

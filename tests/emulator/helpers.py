@@ -1,20 +1,24 @@
-"""Helpers for the emulator behaviour tests: an HTTP client bound to the session emulator.
+"""Helpers for the emulator behaviour tests: an HTTP client bound to an emulator.
 
-Every test talks to a real emulator process over HTTP on 127.0.0.1 (the plugin's
-``agora_chat_emulator`` fixture, reset before each test and run with ``--validate-responses``,
-so a response that breaks openapi.yaml comes back as a 500). ``Api.request`` therefore refuses
-every 5xx: no test can pass while the emulator answers one.
+Most tests drive the emulator in this process (``InProcessEmulator``: ``create_app`` behind
+``AppTransport``, no socket, no process; docs/decisions.md, D61); tests of what only a server
+process has (signals, sockets, server bounds, durability, start-up) use a process emulator. Both
+run with ``validate_responses``, so a response that breaks openapi.yaml comes back as a 500, and
+``Api.request`` refuses every 5xx: no test can pass while the emulator answers one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ssl
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
 
 import httpx
+from anyio.from_thread import BlockingPortal, start_blocking_portal
 
-from agora_chat_emulator.pytest_plugin import RunningEmulator
+from agora_chat_emulator.app import create_app
+from agora_chat_emulator.config import Settings
 
 ERROR_FIELDS = {"error", "exception", "timestamp", "duration", "error_description"}
 
@@ -23,8 +27,124 @@ ERROR_FIELDS = {"error", "exception", "timestamp", "duration", "error_descriptio
 SSL_CONTEXT = ssl.create_default_context()
 
 
-def client(base_url: str, headers: Mapping[str, str] | None = None) -> httpx.Client:
+class Emulator(Protocol):
+    """What the tests use of an emulator: a ``RunningEmulator`` or an ``InProcessEmulator``."""
+
+    root_url: str
+    org: str
+    app: str
+    client_id: str
+    client_secret: str
+    token: str
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def auth_headers(self) -> dict[str, str]: ...
+
+    def reset(self) -> None: ...
+
+    def advance_clock(self, ms: int) -> int: ...
+
+    def now_ms(self) -> int: ...
+
+    def fetch_token(self, ttl: int | None = None) -> str: ...
+
+
+Connect = Callable[[str, Mapping[str, str] | None], httpx.Client]
+"""Opens a client at a base URL with default headers."""
+
+
+def socket_client(base_url: str, headers: Mapping[str, str] | None = None) -> httpx.Client:
     return httpx.Client(base_url=base_url, headers=headers, timeout=10, verify=SSL_CONTEXT)
+
+
+class AppTransport(httpx.BaseTransport):
+    """``httpx.ASGITransport`` for a sync ``httpx.Client``: each request runs on the event loop
+    of ``portal`` (one thread, shared by every client of the app, like a server's one loop)."""
+
+    def __init__(self, app: Any, portal: BlockingPortal) -> None:
+        # As over a socket: an exception in the app is a 500 response, not raised here.
+        self._asgi = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        self._portal = portal
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()  # a generator body (chunked) becomes bytes the async transport can send
+
+        async def send() -> httpx.Response:
+            response = await self._asgi.handle_async_request(request)
+            return httpx.Response(
+                response.status_code,
+                headers=response.headers,
+                content=await response.aread(),
+                extensions=response.extensions,
+            )
+
+        return self._portal.call(send)
+
+
+class InProcessEmulator:
+    """The emulator of ``settings`` in this process (``create_app``), reached through the same
+    calls as a process emulator: control endpoints and the token over HTTP, at
+    ``http://HOST:PORT`` so the control endpoints' Host check passes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.asgi = create_app(settings)
+        self._loop = contextlib.ExitStack()
+        self._portal = self._loop.enter_context(start_blocking_portal("asyncio"))
+        self.root_url = f"http://{settings.host}:{settings.port}"
+        self.org, self.app = settings.org, settings.app
+        self.client_id, self.client_secret = settings.client_id, settings.client_secret
+        self.http = self.client(self.root_url)
+        self.token = self.fetch_token()
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root_url}/{self.org}/{self.app}"
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def client(self, base_url: str, headers: Mapping[str, str] | None = None) -> httpx.Client:
+        transport = AppTransport(self.asgi, self._portal)
+        return httpx.Client(base_url=base_url, headers=headers, timeout=10, transport=transport)
+
+    def close(self) -> None:
+        self.http.close()
+        self._loop.close()
+        self.asgi.state.emulator.close()
+
+    def control(self, method: str, name: str, **kwargs: Any) -> Any:
+        response = self.http.request(method, f"/_emulator/{name}", **kwargs)
+        response.raise_for_status()
+        return response.json()
+
+    def reset(self) -> None:
+        self.control("POST", "reset")
+
+    def advance_clock(self, ms: int) -> int:
+        now: int = self.control("POST", "clock", json={"advance_ms": ms})["now_ms"]
+        return now
+
+    def now_ms(self) -> int:
+        now: int = self.control("GET", "clock")["now_ms"]
+        return now
+
+    def fetch_token(self, ttl: int | None = None) -> str:
+        body: dict[str, Any] = {
+            "grant_type": "client_credentials",
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+        }
+        if ttl is not None:
+            body["ttl"] = ttl
+        response = self.http.post(f"/{self.org}/{self.app}/token", json=body)
+        response.raise_for_status()
+        token: str = response.json()["access_token"]
+        return token
 
 
 def assert_error(
@@ -51,10 +171,10 @@ def assert_error(
 class Api:
     """HTTP clients on the emulator (with and without its token), plus setup helpers."""
 
-    def __init__(self, emulator: RunningEmulator) -> None:
+    def __init__(self, emulator: Emulator, connect: Connect = socket_client) -> None:
         self.emulator = emulator
-        self.http = client(emulator.base_url, emulator.auth_headers)
-        self.bare = client(emulator.root_url)
+        self.http = connect(emulator.base_url, emulator.auth_headers)
+        self.bare = connect(emulator.root_url, None)
 
     def close(self) -> None:
         self.http.close()

@@ -6,10 +6,17 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 
 from .helpers import SSL_CONTEXT, Api
 
 LIMIT_REASON = "size of metadata for this single chatroom exceeds the user defined limit 100"
+
+
+@pytest.fixture
+def api(socket_api: Api) -> Api:
+    """The process emulator: the writers arrive at once on connections of their own."""
+    return socket_api
 
 
 async def put_all(api: Api, requests: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -8,13 +8,22 @@ of each response, sent right after its headers, waits for the client's delayed A
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import socket
 
 from agora_chat_emulator.server import listen, server_config
 
 
-def test_serve_runs_on_asyncio_event_loop() -> None:
-    assert server_config(None, "warning").loop == "asyncio"
+def test_serve_runs_on_asyncios_own_event_loop_not_uvloop() -> None:
+    # uvloop is installed (uvicorn[standard]), so uvicorn's default "auto" would run it.
+    assert importlib.util.find_spec("uvloop") is not None
+    loop_factory = server_config(None, "warning").get_loop_factory()
+    assert loop_factory is not None
+    loop = loop_factory()
+    try:
+        assert isinstance(loop, asyncio.SelectorEventLoop), type(loop)
+    finally:
+        loop.close()
 
 
 def test_connections_accepted_on_the_serve_socket_have_nagle_off() -> None:

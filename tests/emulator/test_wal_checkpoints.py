@@ -7,6 +7,7 @@ finishes one between two transactions once the log is past ``WAL_RESTART_FRAMES`
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,6 @@ from agora_chat_emulator import sqlite as sqlite_module
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.seed import SEED_ROOM_BASE, bulk_seed
 from agora_chat_emulator.store import Store
-
-PAGE_FRAME_BYTES = 4096 + 24
 
 
 def open_store(path: Path) -> Store:
@@ -32,30 +31,38 @@ def test_commits_do_not_checkpoint(tmp_path: Path) -> None:
         store.close()
 
 
+def restarts(wal: Path) -> int:
+    """How often the log has started over: the checkpoint sequence number in the WAL header."""
+    with wal.open("rb") as log:
+        header = log.read(16)
+    sequence: int = struct.unpack(">I", header[12:16])[0]
+    return sequence
+
+
 def test_log_starts_over_under_writes_without_a_pause(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Counted, not timed: every write adds a page, so the log passes 100 pages unless it
+    starts over, and the first round to see it past them finishes the checkpoint, after which
+    the next write starts it over. However slow the machine, the count only waits for writes
+    and rounds; bounded in writes, so a checkpointer that never restarts the log fails. How
+    large the log grows, with the lock pass and without it (a single Python writer still
+    pauses between transactions now and then, so the log also starts over without it, later),
+    is the figure of bench/wal_size.py."""
     monkeypatch.setattr(sqlite_module, "CHECKPOINT_INTERVAL_S", 0.005)
     monkeypatch.setattr(sqlite_module, "WAL_RESTART_FRAMES", 100)
     store = open_store(tmp_path / "s.db")
     wal = tmp_path / "s.db-wal"
     try:
         bulk_seed(store, users=50, rooms=50, attributes=0, prefix="u")
-        checkpointer = store._checkpointer
-        assert checkpointer is not None
-        largest, writes = 0, 0
-        # Enough checkpoint rounds for the log to start over several times, however fast the
-        # machine writes; bounded in writes so a stuck checkpointer fails instead of hanging.
-        while checkpointer.rounds < 200 and writes < 200_000:
+        first, writes = restarts(wal), 0
+        while restarts(wal) - first < 3 and writes < 200_000:
             n = writes % 50
             store.set_attributes(
                 str(SEED_ROOM_BASE + n), f"u{n}", {"k": str(writes)}, "DELETE", forced=False
             )
             writes += 1
-            largest = max(largest, wal.stat().st_size)
+        started_over = restarts(wal) - first
     finally:
         store.close()
-    # Every write adds at least a page to the log: a log that never started over would hold
-    # them all. Started over, it holds what the writes between two checkpoints added.
-    assert checkpointer.rounds >= 200, writes
-    assert largest < writes * PAGE_FRAME_BYTES / 10, (writes, largest)
+    assert started_over >= 3, writes
