@@ -29,7 +29,22 @@ class Switch:
         return self.choices[0]
 
 
-SWITCHES: tuple[Switch, ...] = ()
+SWITCHES: tuple[Switch, ...] = (
+    Switch(
+        name="dnd-zero-interval",
+        choices=("all-day", "off"),
+        decision="D96",
+        help="ignoreInterval 0:0-0:0: all-day do-not-disturb (both vendors' REST pages) or off, "
+        "clearing the window (both vendors' client-SDK pages)",
+    ),
+    Switch(
+        name="push-profile-unknown-user",
+        choices=("required-property-400", "not-found-404"),
+        decision="D97",
+        help="setPushProfile for an unknown user: 400 RequiredPropertyNotFoundException "
+        "(Easemob's push error table) or 404 service_resource_not_found (the generic catalogue)",
+    ),
+)
 """Every switch, in the order ``docs/decisions.md`` introduces them."""
 
 

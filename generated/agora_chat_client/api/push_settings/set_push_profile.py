@@ -117,6 +117,12 @@ def sync_detailed(
     The response is the whole stored user entity. The nickname and display-style calls share
     one rate-limit budget with user registration.
 
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
+
     Args:
         username (str):
         body (PushProfileRequest): Every field optional; unknown fields are ignored.
@@ -186,6 +192,12 @@ def sync(
     The response is the whole stored user entity. The nickname and display-style calls share
     one rate-limit budget with user registration.
 
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
+
     Args:
         username (str):
         body (PushProfileRequest): Every field optional; unknown fields are ignored.
@@ -231,6 +243,12 @@ async def asyncio_detailed(
 
     The response is the whole stored user entity. The nickname and display-style calls share
     one rate-limit budget with user registration.
+
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
 
     Args:
         username (str):
@@ -298,6 +316,12 @@ async def asyncio(
 
     The response is the whole stored user entity. The nickname and display-style calls share
     one rate-limit budget with user registration.
+
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
 
     Args:
         username (str):
