@@ -45,7 +45,8 @@ _SCHEMA: Final = (
     """CREATE TABLE IF NOT EXISTS push_bindings (
         username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
         device_id TEXT NOT NULL, notifier_name TEXT NOT NULL, device_token TEXT NOT NULL,
-        bound_at INTEGER NOT NULL, PRIMARY KEY (username, device_id, notifier_name)) WITHOUT ROWID""",
+        bound_at INTEGER NOT NULL,
+        PRIMARY KEY (username, device_id, notifier_name)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS templates (
         name TEXT PRIMARY KEY, title_pattern TEXT NOT NULL, content_pattern TEXT NOT NULL,
         create_at INTEGER NOT NULL, update_at INTEGER NOT NULL) WITHOUT ROWID""",

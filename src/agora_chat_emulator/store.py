@@ -240,8 +240,6 @@ def _require_user(db: sqlite3.Connection, username: str) -> sqlite3.Row:
     return row
 
 
-
-
 def _user(row: sqlite3.Row) -> User:
     return User(
         username=row["username"],

@@ -22,8 +22,8 @@ from agora_chat_client.models import (
     ChatroomMembersAddRequest,
     ChatroomMembersAddResponse,
     ChatType,
-    MembersAddedAction,
     ErrorResponse,
+    MembersAddedAction,
     NotificationSettingRequest,
     NotificationSettingResponse,
     PushBindingRequest,
@@ -92,7 +92,8 @@ def test_add_chatroom_members_in_one_call(client: AuthenticatedClient) -> None:
 def test_push_binding_bind_then_unbind(client: AuthenticatedClient) -> None:
     register(client, "alice")
     device = "8ce08cad-9369-4bdd-86c8-695a0d247cda"
-    bind = PushBindingRequest(device_id=device, device_token="fcm-token", notifier_name="fcm-demo")
+    token = "fcm-token"  # noqa: S105 - a push service's device token, not a credential
+    bind = PushBindingRequest(device_id=device, device_token=token, notifier_name="fcm-demo")
 
     bound = expect(
         set_push_binding.sync_detailed("alice", client=client, body=bind), PushBindingsResponse

@@ -116,9 +116,7 @@ def test_bindings_go_with_their_user(api: Api, alice: str) -> None:
 
 
 @pytest.mark.parametrize("method", ["PUT", "GET"])
-def test_binding_for_an_unknown_user_400_required_property_not_found(
-    api: Api, method: str
-) -> None:
+def test_binding_for_an_unknown_user_400_required_property_not_found(api: Api, method: str) -> None:
     body = {"device_id": DEVICE, "device_token": "t", "notifier_name": "fcm-demo"}
     response = api.request(method, "/users/nobody/push/binding", json=body)
 
@@ -254,7 +252,7 @@ def test_zero_interval_is_all_day_dnd_stored_as_sent_by_default(
 @pytest.mark.parametrize("interval", ["0:0-0:0", "00:00-0:00"])
 def test_zero_interval_turns_dnd_off_under_dnd_zero_interval_off(interval: str) -> None:
     with store_with("dnd-zero-interval=off") as store:
-        setting = dict(mode=None, duration_ms=None)
+        setting: dict[str, Any] = {"mode": None, "duration_ms": None}
         store.set_push_setting("alice", "user", "alice", interval="22:00-7:00", **setting)
 
         cleared = store.set_push_setting("alice", "user", "alice", interval=interval, **setting)
@@ -269,7 +267,7 @@ def test_zero_interval_turns_dnd_off_under_dnd_zero_interval_off(interval: str) 
 
 def test_zero_interval_is_kept_under_dnd_zero_interval_all_day() -> None:
     with store_with("dnd-zero-interval=all-day") as store:
-        setting = dict(mode=None, duration_ms=None)
+        setting: dict[str, Any] = {"mode": None, "duration_ms": None}
 
         stored = store.set_push_setting("alice", "user", "alice", interval="0:0-0:0", **setting)
 

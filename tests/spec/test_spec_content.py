@@ -247,7 +247,9 @@ def test_operation_evidence_cites_sections_of_the_reference_notes(op: Operation)
     assert isinstance(evidence, list)
     assert evidence, "x-evidence is empty"
     malformed = [ref for ref in evidence if not (isinstance(ref, str) and EVIDENCE.match(ref))]
-    assert malformed == [], "expected '<api-facts|supporting-endpoints|sdk-wire-formats|spec-audit>.md §N'"
+    assert malformed == [], (
+        "expected '<api-facts|supporting-endpoints|sdk-wire-formats|spec-audit>.md §N'"
+    )
 
 
 # --- 3. the set of operations -----------------------------------------------------------------
