@@ -4,12 +4,12 @@ Under ``agora-chat-contract run`` (``AGORA_CONTRACT_STATE`` names the run's stat
 request schemathesis sends, its checks' extra requests included, passes through ``_send``:
 
 * it waits for room in its ``x-agora-rate-limit`` bucket (``pacing.Pacer``);
-* user IDs and template names get the run prefix, the spec's example room ID becomes the run's
-  room, and the token example's placeholder credentials become the target's real ones; the
-  response comes back with the prefix taken out. This is done on the wire, not to the generated
-  case (a case edited in a hook counts as driven by links, and schemathesis's resource checks
-  would judge values it never chose), and in both directions, so schemathesis sees one
-  consistent target without prefixes;
+* user IDs (in paths, registrations, rooms, batch nicknames) and template names get the run
+  prefix, the spec's example room ID becomes the run's room, and the token example's
+  placeholder credentials become the target's real ones; the response comes back with the
+  prefix taken out. This is done on the wire, not to the generated case (a case edited in a
+  hook counts as driven by links, and schemathesis's resource checks would judge values it
+  never chose), and in both directions, so schemathesis sees one consistent target without prefixes;
 * every resource a 200 creates is journalled (with its real, prefixed name) for the teardown,
   and after a successful call that destroyed part of the fixture data (outside the stateful
   phase, whose scenarios must see their own deletions) the fixture data is restored.
@@ -70,6 +70,13 @@ def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
     """The body as the run sends it: prefixed names, the target's own client credentials."""
     if op == "registerUsers" and isinstance(body, list):
         return [rename_body(op, item, names, state) for item in body]
+    if op == "setPushNicknames" and isinstance(body, list):
+        return [
+            {**item, "username": names.user(item["username"])}
+            if isinstance(item, dict) and "username" in item
+            else item
+            for item in body
+        ]
     if not isinstance(body, dict):
         return body
     renamed = dict(body)

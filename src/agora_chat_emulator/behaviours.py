@@ -46,8 +46,27 @@ CONTENT_TYPE = Switch(
     "send none and pass live); required = a body without Content-Type application/json gets 415 "
     "web_application (Agora's status-code page).",
 )
+DND_ZERO_INTERVAL = Switch(
+    name="dnd-zero-interval",
+    choices=("all-day", "off"),
+    decision="D96",
+    help="ignoreInterval 0:0-0:0: all-day do-not-disturb (both vendors' REST pages) or off, "
+    "clearing the window (both vendors' client-SDK pages)",
+)
+PUSH_PROFILE_UNKNOWN_USER = Switch(
+    name="push-profile-unknown-user",
+    choices=("required-property-400", "not-found-404"),
+    decision="D97",
+    help="setPushProfile for an unknown user: 400 RequiredPropertyNotFoundException "
+    "(Easemob's push error table) or 404 service_resource_not_found (the generic catalogue)",
+)
 
-SWITCHES: tuple[Switch, ...] = (RATE_LIMIT_MODEL, CONTENT_TYPE)
+SWITCHES: tuple[Switch, ...] = (
+    DND_ZERO_INTERVAL,
+    PUSH_PROFILE_UNKNOWN_USER,
+    RATE_LIMIT_MODEL,
+    CONTENT_TYPE,
+)
 """Every switch, in the order ``docs/decisions.md`` introduces them."""
 
 

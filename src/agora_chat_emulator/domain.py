@@ -51,6 +51,15 @@ class PushSetting:
 
 
 @dataclass(frozen=True)
+class PushBinding:
+    """One device of a user bound to one push certificate (``notifier_name``)."""
+
+    device_id: str
+    device_token: str
+    notifier_name: str
+
+
+@dataclass(frozen=True)
 class Template:
     name: str
     created: int

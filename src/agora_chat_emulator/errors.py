@@ -5,6 +5,8 @@ Routes and the store raise these by factory name; the HTTP layer only renders ``
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ApiError(Exception):
     """An error the service reports as ``{error, exception, timestamp, duration, ...}``."""
@@ -309,6 +311,18 @@ def internal_error(detail: str | None = None) -> ApiError:
 
 # --- request validation → the service's body ------------------------------------------------
 
+
+def _push_nicknames_error(kind: str, field: str, value: Any, parent: Any) -> ApiError | None:
+    """The three sentences of the batch push-nickname page (D93); ``None`` for other faults."""
+    if parent is None and (kind == "MinItems" or (kind == "Type" and value is None)):
+        return invalid_argument("put user push nicknames illegal empty request body")
+    if parent is None and kind == "MaxItems":
+        return invalid_argument("put user push nicknames exceeds the limit")
+    if kind == "MaxLength" and field == "push_nickname" and isinstance(parent, dict):
+        return invalid_argument(f"{parent.get('username')} push nickname length exceeds the limit")
+    return None
+
+
 # Keyed on operationIds (API, never renamed casually), not on tag display names.
 _BATCH_LIMITED = frozenset(
     {
@@ -329,13 +343,26 @@ _SENTENCE_FAMILY = frozenset({"createAppToken"})
 
 
 def validation_error(
-    operation_id: str, kind: str, missing: str, field: str, message: str
+    operation_id: str,
+    kind: str,
+    missing: str,
+    field: str,
+    message: str,
+    *,
+    value: Any = None,
+    parent: Any = None,
 ) -> ApiError:
     """The body the service sends for input its schema refuses.
 
     ``kind`` is the JSON Schema keyword that failed (jsonschema-rs's error kind name),
-    ``missing`` the property a ``Required`` failure names, ``field`` the path to the value.
+    ``missing`` the property a ``Required`` failure names, ``field`` the path to the value,
+    ``value`` the value itself and ``parent`` the array or object holding it (``None`` at the
+    top level).
     """
+    if operation_id == "setPushNicknames":
+        refused = _push_nicknames_error(kind, field, value, parent)
+        if refused is not None:
+            return refused
     if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
         return metadata_batch_too_large()
     if kind == "MaxItems" and operation_id == "addChatroomMembers":

@@ -73,6 +73,27 @@ class Handlers:
         )
         return self.render.service(call.exchange, entities=[views.user(user)])
 
+    def set_push_binding(self, call: Call) -> Json:
+        body = call.body
+        bindings = self.store.bind_device(
+            call.path["username"], body["device_id"], body["device_token"], body["notifier_name"]
+        )
+        return self.render.service(
+            call.exchange, path=None, entities=[views.push_binding(b) for b in bindings]
+        )
+
+    def get_push_binding(self, call: Call) -> Json:
+        bindings = self.store.get_bindings(call.path["username"])
+        return self.render.service(
+            call.exchange, path=None, entities=[views.push_binding(b) for b in bindings]
+        )
+
+    def set_push_nicknames(self, call: Call) -> Json:
+        pairs = self.store.set_push_nicknames(call.body)
+        return self.render.service(
+            call.exchange, path="/push", entities=[views.push_nickname(*pair) for pair in pairs]
+        )
+
     def set_notification_setting(self, call: Call) -> Json:
         body: Json = call.body or {}
         setting = self.store.set_push_setting(

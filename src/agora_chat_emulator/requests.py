@@ -139,15 +139,27 @@ def _field_name(path: list[str | int], fallback: str) -> str:
     return ".".join(names) if names else fallback
 
 
+def _parent(instance: Any, path: list[str | int]) -> Any:
+    """The array or object holding the value at ``path`` (``None`` for the top level)."""
+    if not path:
+        return None
+    for part in path[:-1]:
+        instance = instance[part]
+    return instance
+
+
 def _validate(operation: Operation, validator: Any, instance: Any, fallback: str) -> None:
     error = next(iter(validator.iter_errors(instance)), None)
     if error is not None:
+        path = list(error.instance_path)
         raise errors.validation_error(
             operation.operation_id,
             kind=type(error.kind).__name__,
             missing=str(getattr(error.kind, "property", "")).strip("'\""),
-            field=_field_name(list(error.instance_path), fallback),
+            field=_field_name(path, fallback),
             message=error.message,
+            value=error.instance,
+            parent=_parent(instance, path),
         )
 
 

@@ -42,6 +42,11 @@ _SCHEMA: Final = (
     """CREATE TABLE IF NOT EXISTS languages (
         username TEXT PRIMARY KEY REFERENCES users(username) ON DELETE CASCADE,
         language TEXT NOT NULL) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS push_bindings (
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        device_id TEXT NOT NULL, notifier_name TEXT NOT NULL, device_token TEXT NOT NULL,
+        bound_at INTEGER NOT NULL,
+        PRIMARY KEY (username, device_id, notifier_name)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS templates (
         name TEXT PRIMARY KEY, title_pattern TEXT NOT NULL, content_pattern TEXT NOT NULL,
         create_at INTEGER NOT NULL, update_at INTEGER NOT NULL) WITHOUT ROWID""",
@@ -64,6 +69,8 @@ _SCHEMA: Final = (
         PRIMARY KEY (room_id, key)) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS attributes_owner ON attributes (room_id, owner)",
 )
+# The tables of the schema version 1 files written before the application_id stamp; tables added
+# since (push_bindings) are created when such a file is opened.
 _TABLES: Final = frozenset(
     {"meta", "tokens", "users", "push_settings", "languages", "templates", "rooms", "members"}
     | {"attributes"}

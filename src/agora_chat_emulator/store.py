@@ -1,4 +1,4 @@
-"""The state of one emulated Agora Chat app: tokens, users, push settings (rooms: ``rooms``).
+"""The state of one emulated Agora Chat app: tokens and users (rooms: ``rooms``, push: ``push``).
 
 Every public method runs under one lock in exactly one transaction, so each call is atomic and
 calls are serialised. Methods return the plain values of ``domain`` and raise ``errors.ApiError``;
@@ -20,15 +20,8 @@ from typing import Any, Final
 from agora_chat_emulator import errors
 from agora_chat_emulator.behaviours import Behaviours
 from agora_chat_emulator.clock import Clock
-from agora_chat_emulator.domain import (
-    UNSET,
-    PushSetting,
-    RegisterFailure,
-    Template,
-    Token,
-    Unset,
-    User,
-)
+from agora_chat_emulator.domain import UNSET, RegisterFailure, Token, Unset, User
+from agora_chat_emulator.push import PushRules
 from agora_chat_emulator.rooms import RoomRules, leave, user_row
 from agora_chat_emulator.sqlite import SQLITE_INT_MAX
 
@@ -46,13 +39,14 @@ _CLEAR_DATA: Final = (
     "DELETE FROM members",
     "DELETE FROM rooms",
     "DELETE FROM push_settings",
+    "DELETE FROM push_bindings",
     "DELETE FROM languages",
     "DELETE FROM templates",
     "DELETE FROM users",
 )
 
 
-class Store(RoomRules):
+class Store(RoomRules, PushRules):
     """The emulator's domain state for one app, persisted in one SQLite file."""
 
     def __init__(
@@ -199,7 +193,7 @@ class Store(RoomRules):
         """Apply the given fields; with none given, return the user untouched."""
         username = username.lower()
         with self.transaction() as db:
-            row = _require_user(db, username)
+            row = self._require_profile_user(db, username)
             # The legacy column keeps the older DND fields as JSON under their request names.
             legacy: dict[str, Any] = json.loads(row["legacy"]) if row["legacy"] else {}
             if not isinstance(no_disturbing, Unset):
@@ -224,102 +218,6 @@ class Store(RoomRules):
             )
             return _user(_require_user(db, username))
 
-    # --- push settings, language, templates -----------------------------------------------
-
-    def set_push_setting(
-        self,
-        username: str,
-        chattype: str,
-        key: str,
-        *,
-        mode: str | None,
-        interval: str | None,
-        duration_ms: int | None,
-    ) -> PushSetting:
-        """Update the DND/push mode of the app (key == username) or of one conversation.
-
-        None, "" and 0 mean "not given": the stored value is kept.
-        """
-        username, key = username.lower(), _conversation_key(chattype, key)
-        app_level = _is_app_level(username, chattype, key)
-        with self.transaction() as db:
-            _require_push_user(db, username)
-            now = self.clock.now_ms()
-            db.execute(
-                "INSERT INTO push_settings (username, chattype, key, type, interval, expiry_ms)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (username, chattype, key) DO UPDATE SET"
-                " type = COALESCE(excluded.type, type),"
-                " interval = COALESCE(excluded.interval, interval),"
-                " expiry_ms = COALESCE(excluded.expiry_ms, expiry_ms)",
-                (
-                    username,
-                    chattype,
-                    key,
-                    mode or None,
-                    # Stored and echoed for conversations too (D86); only the app-level one acts.
-                    interval or None,
-                    now + duration_ms if duration_ms else None,
-                ),
-            )
-            return _push_setting(db, username, chattype, key, app_level=app_level, now=now)
-
-    def get_push_setting(self, username: str, chattype: str, key: str) -> PushSetting:
-        username, key = username.lower(), _conversation_key(chattype, key)
-        with self.transaction(write=False) as db:
-            _require_push_user(db, username)
-            return _push_setting(
-                db,
-                username,
-                chattype,
-                key,
-                app_level=_is_app_level(username, chattype, key),
-                now=self.clock.now_ms(),
-            )
-
-    def set_language(self, username: str, language: str) -> str:
-        username = username.lower()
-        with self.transaction() as db:
-            _require_push_user(db, username)
-            db.execute(
-                "INSERT INTO languages (username, language) VALUES (?, ?)"
-                " ON CONFLICT (username) DO UPDATE SET language = excluded.language",
-                (username, language),
-            )
-        return language
-
-    def get_language(self, username: str) -> str:
-        """The preferred push language, "" when never set."""
-        username = username.lower()
-        with self.transaction(write=False) as db:
-            _require_push_user(db, username)
-            row = db.execute(
-                "SELECT language FROM languages WHERE username = ?", (username,)
-            ).fetchone()
-        return "" if row is None else str(row[0])
-
-    def create_template(self, name: str, title_pattern: str, content_pattern: str) -> Template:
-        with self.transaction() as db:
-            if _template_row(db, name) is not None:
-                raise errors.template_exists(name)
-            now = self.clock.now_ms()
-            db.execute(
-                "INSERT INTO templates (name, title_pattern, content_pattern, create_at, update_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (name, title_pattern, content_pattern, now, now),
-            )
-            return _template(_require_template(db, name))
-
-    def get_template(self, name: str) -> Template:
-        with self.transaction(write=False) as db:
-            return _template(_require_template(db, name))
-
-    def delete_template(self, name: str) -> Template:
-        with self.transaction() as db:
-            template = _template(_require_template(db, name))
-            db.execute("DELETE FROM templates WHERE name = ?", (name,))
-        return template
-
 
 # --- row helpers (run inside a transaction) --------------------------------------------------
 
@@ -342,11 +240,6 @@ def _require_user(db: sqlite3.Connection, username: str) -> sqlite3.Row:
     return row
 
 
-def _require_push_user(db: sqlite3.Connection, username: str) -> None:
-    if user_row(db, username) is None:
-        raise errors.push_user_not_found()
-
-
 def _user(row: sqlite3.Row) -> User:
     return User(
         username=row["username"],
@@ -357,53 +250,4 @@ def _user(row: sqlite3.Row) -> User:
         nickname=row["nickname"],
         display_style=row["display_style"],
         legacy=json.loads(row["legacy"]) if row["legacy"] else {},
-    )
-
-
-def _conversation_key(chattype: str, key: str) -> str:
-    # A one-to-one conversation is keyed by a username, and usernames are case-insensitive.
-    return key.lower() if chattype == "user" else key
-
-
-def _is_app_level(username: str, chattype: str, key: str) -> bool:
-    return chattype == "user" and key == username
-
-
-def _push_setting(
-    db: sqlite3.Connection, username: str, chattype: str, key: str, *, app_level: bool, now: int
-) -> PushSetting:
-    row = db.execute(
-        "SELECT type, interval, expiry_ms FROM push_settings"
-        " WHERE username = ? AND chattype = ? AND key = ?",
-        (username, chattype, key),
-    ).fetchone()
-    mode, interval, expiry = (None, None, None) if row is None else tuple(row)
-    return PushSetting(
-        mode=mode or ("ALL" if app_level else "DEFAULT"),
-        interval=interval or "",
-        expiry_ms=expiry if expiry is not None and expiry > now else 0,
-    )
-
-
-def _template_row(db: sqlite3.Connection, name: str) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = db.execute(
-        "SELECT * FROM templates WHERE name = ?", (name,)
-    ).fetchone()
-    return row
-
-
-def _require_template(db: sqlite3.Connection, name: str) -> sqlite3.Row:
-    row = _template_row(db, name)
-    if row is None:
-        raise errors.template_not_found(name)
-    return row
-
-
-def _template(row: sqlite3.Row) -> Template:
-    return Template(
-        name=row["name"],
-        created=row["create_at"],
-        updated=row["update_at"],
-        title_pattern=row["title_pattern"],
-        content_pattern=row["content_pattern"],
     )

@@ -14,6 +14,7 @@ from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.domain import (
     Affiliation,
     KeyResults,
+    PushBinding,
     PushSetting,
     RegisterFailure,
     Room,
@@ -97,6 +98,18 @@ def user(value: User) -> Json:
 
 def register_failures(failures: Sequence[RegisterFailure]) -> list[Json]:
     return [{"username": f.username, "registerUserFailReason": f.reason} for f in failures]
+
+
+def push_binding(value: PushBinding) -> Json:
+    return {
+        "device_id": value.device_id,
+        "device_token": value.device_token,
+        "notifier_name": value.notifier_name,
+    }
+
+
+def push_nickname(username: str, nickname: str) -> Json:
+    return {"push_nickname": nickname, "username": username}
 
 
 def push_setting(value: PushSetting) -> Json:

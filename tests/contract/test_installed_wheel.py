@@ -28,6 +28,7 @@ UV = Path(sys.executable).with_name("uv")
 STATE_TABLES = (
     "users",
     "push_settings",
+    "push_bindings",
     "languages",
     "templates",
     "rooms",

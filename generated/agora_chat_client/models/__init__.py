@@ -38,10 +38,15 @@ from .notification_setting_request import NotificationSettingRequest
 from .notification_setting_response import NotificationSettingResponse
 from .owner_affiliation import OwnerAffiliation
 from .page_params import PageParams
+from .push_binding import PushBinding
+from .push_binding_request import PushBindingRequest
+from .push_bindings_response import PushBindingsResponse
 from .push_language import PushLanguage
 from .push_language_request import PushLanguageRequest
 from .push_language_response import PushLanguageResponse
 from .push_mode import PushMode
+from .push_nickname_item import PushNicknameItem
+from .push_nicknames_response import PushNicknamesResponse
 from .push_profile_request import PushProfileRequest
 from .push_template import PushTemplate
 from .push_template_request import PushTemplateRequest
@@ -95,10 +100,15 @@ __all__ = (
     "NotificationSettingResponse",
     "OwnerAffiliation",
     "PageParams",
+    "PushBinding",
+    "PushBindingRequest",
+    "PushBindingsResponse",
     "PushLanguage",
     "PushLanguageRequest",
     "PushLanguageResponse",
     "PushMode",
+    "PushNicknameItem",
+    "PushNicknamesResponse",
     "PushProfileRequest",
     "PushTemplate",
     "PushTemplateRequest",

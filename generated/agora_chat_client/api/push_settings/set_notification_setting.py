@@ -131,7 +131,13 @@ def sync_detailed(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      than the start wraps past midnight. `0:0-0:0` (`00:00-00:00`): both vendors' REST pages
+      make it all-day (Agora: "permanent DND") and it is stored as sent; both vendors'
+      client-SDK pages say it turns do-not-disturb off, which `--behaviour
+      dnd-zero-interval=off` emulates by clearing the stored window (reads back `""`). `""`
+      leaves the stored window unchanged: the REST pages only say to send `""` when not
+      setting it, and one low-weight note reads it as "clear" (`docs/decisions.md` D96). It **takes
+    effect only at app level** (the vendor
       docs); a conversation's interval is stored and read back as sent but silences nothing
       (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
@@ -220,7 +226,13 @@ def sync(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      than the start wraps past midnight. `0:0-0:0` (`00:00-00:00`): both vendors' REST pages
+      make it all-day (Agora: "permanent DND") and it is stored as sent; both vendors'
+      client-SDK pages say it turns do-not-disturb off, which `--behaviour
+      dnd-zero-interval=off` emulates by clearing the stored window (reads back `""`). `""`
+      leaves the stored window unchanged: the REST pages only say to send `""` when not
+      setting it, and one low-weight note reads it as "clear" (`docs/decisions.md` D96). It **takes
+    effect only at app level** (the vendor
       docs); a conversation's interval is stored and read back as sent but silences nothing
       (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
@@ -282,7 +294,13 @@ async def asyncio_detailed(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      than the start wraps past midnight. `0:0-0:0` (`00:00-00:00`): both vendors' REST pages
+      make it all-day (Agora: "permanent DND") and it is stored as sent; both vendors'
+      client-SDK pages say it turns do-not-disturb off, which `--behaviour
+      dnd-zero-interval=off` emulates by clearing the stored window (reads back `""`). `""`
+      leaves the stored window unchanged: the REST pages only say to send `""` when not
+      setting it, and one low-weight note reads it as "clear" (`docs/decisions.md` D96). It **takes
+    effect only at app level** (the vendor
       docs); a conversation's interval is stored and read back as sent but silences nothing
       (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000
@@ -369,7 +387,13 @@ async def asyncio(
       mention the user), `NONE`.
     * `ignoreInterval`: a daily do-not-disturb window `H:M-H:M` (24-hour clock; zero padding
       optional, the Web SDK sends `8:5-22:30`). Equal start and end mean all day; an end earlier
-      than the start wraps past midnight. It **takes effect only at app level** (the vendor
+      than the start wraps past midnight. `0:0-0:0` (`00:00-00:00`): both vendors' REST pages
+      make it all-day (Agora: "permanent DND") and it is stored as sent; both vendors'
+      client-SDK pages say it turns do-not-disturb off, which `--behaviour
+      dnd-zero-interval=off` emulates by clearing the stored window (reads back `""`). `""`
+      leaves the stored window unchanged: the REST pages only say to send `""` when not
+      setting it, and one low-weight note reads it as "clear" (`docs/decisions.md` D96). It **takes
+    effect only at app level** (the vendor
       docs); a conversation's interval is stored and read back as sent but silences nothing
       (the Java SDK 2.0 test expectations and the vendor's own group GET example echo it).
     * `ignoreDuration`: a one-shot do-not-disturb period in milliseconds, 0 to 604800000

@@ -126,6 +126,12 @@ def sync_detailed(
 
     The response is the whole stored user entity.
 
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
+
     Rate limit: Easemob's limits page counts the nickname and display-style calls in one
     100/s budget with the user-account calls (register, get, delete) and push binding;
     Agora's REST overview gives the call 100/s of its own (`rate-limit-model` switch, D117).
@@ -198,6 +204,12 @@ def sync(
 
     The response is the whole stored user entity.
 
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
+
     Rate limit: Easemob's limits page counts the nickname and display-style calls in one
     100/s budget with the user-account calls (register, get, delete) and push binding;
     Agora's REST overview gives the call 100/s of its own (`rate-limit-model` switch, D117).
@@ -246,6 +258,12 @@ async def asyncio_detailed(
       `_end`) are still accepted and stored on the entity.
 
     The response is the whole stored user entity.
+
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
 
     Rate limit: Easemob's limits page counts the nickname and display-style calls in one
     100/s budget with the user-account calls (register, get, delete) and push binding;
@@ -316,6 +334,12 @@ async def asyncio(
       `_end`) are still accepted and stored on the entity.
 
     The response is the whole stored user entity.
+
+    An unknown user: Easemob's push error table lists this call under `400`
+    `RequiredPropertyNotFoundException` "Entity user requires a property named username", the
+    generic error catalogue of both vendors says `404 service_resource_not_found` for any
+    unknown user in a path. The emulator answers `400` by default; `--behaviour
+    push-profile-unknown-user=not-found-404` gives the 404 (`docs/decisions.md` D97).
 
     Rate limit: Easemob's limits page counts the nickname and display-style calls in one
     100/s budget with the user-account calls (register, get, delete) and push binding;

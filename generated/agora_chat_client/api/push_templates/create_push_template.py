@@ -107,12 +107,17 @@ def sync_detailed(
 
      创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
     variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
-    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
-    `default` is used for every push once it exists.
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments.
+
+    Two names are built in (the newest Easemob pages): once a template named **`default`** or
+    **`detail`** exists, pushes use it without the message naming a template. Both are
+    created, read and deleted with these calls like any other name; the emulator stores them
+    so (it sends no pushes).
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
-    vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`).
+    vendor; POST is create-only because a separate modify call, `PUT
+    /notification/template/{name}`, appears in Easemob's error table; no page documents its
+    body or reply, so it is not part of this description — see `docs/decisions.md` D95).
 
     Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
     pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
@@ -167,12 +172,17 @@ def sync(
 
      创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
     variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
-    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
-    `default` is used for every push once it exists.
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments.
+
+    Two names are built in (the newest Easemob pages): once a template named **`default`** or
+    **`detail`** exists, pushes use it without the message naming a template. Both are
+    created, read and deleted with these calls like any other name; the emulator stores them
+    so (it sends no pushes).
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
-    vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`).
+    vendor; POST is create-only because a separate modify call, `PUT
+    /notification/template/{name}`, appears in Easemob's error table; no page documents its
+    body or reply, so it is not part of this description — see `docs/decisions.md` D95).
 
     Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
     pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
@@ -206,12 +216,17 @@ async def asyncio_detailed(
 
      创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
     variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
-    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
-    `default` is used for every push once it exists.
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments.
+
+    Two names are built in (the newest Easemob pages): once a template named **`default`** or
+    **`detail`** exists, pushes use it without the message naming a template. Both are
+    created, read and deleted with these calls like any other name; the emulator stores them
+    so (it sends no pushes).
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
-    vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`).
+    vendor; POST is create-only because a separate modify call, `PUT
+    /notification/template/{name}`, appears in Easemob's error table; no page documents its
+    body or reply, so it is not part of this description — see `docs/decisions.md` D95).
 
     Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
     pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
@@ -264,12 +279,17 @@ async def asyncio(
 
      创建离线推送模板. `title_pattern` and `content_pattern` may hold fixed text, the built-in
     variables `{$fromNickname}`, `{$msg}` and `{$dynamicFrom}`, and positional placeholders
-    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments. A template named
-    `default` is used for every push once it exists.
+    `{0}` … `{n}` filled from the message's `ext.em_push_template` arguments.
+
+    Two names are built in (the newest Easemob pages): once a template named **`default`** or
+    **`detail`** exists, pushes use it without the message naming a template. Both are
+    created, read and deleted with these calls like any other name; the emulator stores them
+    so (it sends no pushes).
 
     Creating a template whose name already exists is rejected with `400` (undocumented by the
-    vendor; POST is create-only because a separate modify call exists — see
-    `docs/decisions.md`).
+    vendor; POST is create-only because a separate modify call, `PUT
+    /notification/template/{name}`, appears in Easemob's error table; no page documents its
+    body or reply, so it is not part of this description — see `docs/decisions.md` D95).
 
     Rate limit: 10/s per App Key for each template call on Easemob's and Shengwang's limits
     pages; 100/s on Agora's pages (old and 2025) and the seed page. The emulator uses 10/s
