@@ -29,7 +29,30 @@ class Switch:
         return self.choices[0]
 
 
-SWITCHES: tuple[Switch, ...] = ()
+SWITCHES: tuple[Switch, ...] = (
+    # --- chat-room membership, attributes and registration (D106-D108) ---
+    Switch(
+        name="existing-member-add",
+        choices=("succeed", "reject"),
+        decision="D106",
+        help="adding a user already in the room: succeed = 200 result true (Easemob newest); "
+        "reject = 400 (Agora 2025-03)",
+    ),
+    Switch(
+        name="others-key-write",
+        choices=("reject", "per-key"),
+        decision="D107",
+        help="setting another member's key: reject = 400 'others are not allowed to be set' "
+        "(Easemob newest); per-key = 200 with the key in errorKeys (websdk2 note)",
+    ),
+    Switch(
+        name="registration-password",
+        choices=("optional", "required"),
+        decision="D108",
+        help="password on registerUsers: optional (Agora) or required = 400 'password or pin "
+        "must provided' (Easemob)",
+    ),
+)
 """Every switch, in the order ``docs/decisions.md`` introduces them."""
 
 

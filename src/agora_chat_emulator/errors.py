@@ -170,6 +170,22 @@ def user_exists(app_uuid: str, username: str) -> ApiError:
     )
 
 
+def password_missing() -> ApiError:
+    """Registration without a password where the deployment requires one (D108)."""
+    return ApiError(400, "illegal_argument", _ILLEGAL, "password or pin must provided")
+
+
+def different_passwords(username: str, passwords: list[str]) -> ApiError:
+    """One username twice in a batch with two passwords (D109); the service names them all."""
+    return ApiError(
+        400,
+        "duplicate_unique_property_exists",
+        _DUPLICATE,
+        f"the same user {username} has a different password, the passwords are "
+        f"{','.join(passwords)}",
+    )
+
+
 # --- chat rooms -----------------------------------------------------------------------------
 
 
@@ -212,6 +228,25 @@ def not_members(username: str) -> ApiError:
     )
 
 
+def already_member(username: str, room_id: str) -> ApiError:
+    """Adding a member again, where the deployment refuses it (D106)."""
+    return ApiError(
+        400,
+        "forbidden_op",
+        "ForbiddenOpException",
+        f"can not join this group, reason:user: {username} already in group: {room_id}",
+    )
+
+
+def kick_batch_too_large(limit: int) -> ApiError:
+    return ApiError(
+        400,
+        "invalid_parameter",
+        "InvalidParameterException",
+        f"kickMember: kickMembers number more than maxSize : {limit}",
+    )
+
+
 def forbidden_owner() -> ApiError:
     return ApiError(
         403, "forbidden_op", "ForbiddenOpException", "forbidden operation on group owner!"
@@ -227,6 +262,13 @@ def metadata_not_member() -> ApiError:
 
 def metadata_batch_too_large() -> ApiError:
     return ApiError(400, "illegal_argument", "MetadataException", "exceed allowed batch size 10")
+
+
+def metadata_others_key() -> ApiError:
+    """Setting a key another member owns, where the deployment refuses the request (D107)."""
+    return ApiError(
+        400, "illegal_argument", "MetadataException", "others are not allowed to be set"
+    )
 
 
 # --- generic HTTP level ---------------------------------------------------------------------
@@ -319,13 +361,18 @@ _SENTENCE_FAMILY = frozenset({"createAppToken"})
 
 
 def validation_error(
-    operation_id: str, kind: str, missing: str, field: str, message: str
+    operation_id: str, kind: str, missing: str, field: str, message: str, value: object = None
 ) -> ApiError:
     """The body the service sends for input its schema refuses.
 
     ``kind`` is the JSON Schema keyword that failed (jsonschema-rs's error kind name),
-    ``missing`` the property a ``Required`` failure names, ``field`` the path to the value.
+    ``missing`` the property a ``Required`` failure names, ``field`` the path to the value,
+    ``value`` the value that failed (the whole body when the top-level ``oneOf`` failed).
     """
+    if operation_id == "registerUsers":
+        refused = _registration_error(value)
+        if refused is not None:
+            return refused
     if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
         return metadata_batch_too_large()
     if kind == "MaxItems" and operation_id == "addChatroomMembers":
@@ -338,3 +385,32 @@ def validation_error(
             return invalid_parameter(text)
         return invalid_argument(text)
     return push_bad_parameter(field, message)
+
+
+REGISTER_BATCH_MAX = 60
+_USERNAME_MAX = 64
+_NICKNAME_MAX = 100
+_USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+
+def _registration_error(body: object) -> ApiError | None:
+    """The registration sentence for a body the ``oneOf`` refused as a whole (D109), or None
+    when the failure is none the service words (the generic field complaint then applies)."""
+    if isinstance(body, list) and len(body) > REGISTER_BATCH_MAX:
+        return invalid_argument(
+            f"Request body array size[{len(body)}] had almost reached or been greater than the "
+            f"upper range value[{REGISTER_BATCH_MAX}]"
+        )
+    for item in body if isinstance(body, list) else [body]:
+        if not isinstance(item, dict):
+            continue
+        username = item.get("username")
+        if isinstance(username, str) and len(username) > _USERNAME_MAX:
+            return invalid_argument("USERNAME_TOO_LONG")
+        if isinstance(username, str) and not (username and _USERNAME_CHARS.issuperset(username)):
+            return invalid_argument(f"username {username} is not legal")
+        nickname = item.get("nickname")
+        if isinstance(nickname, str) and len(nickname) > _NICKNAME_MAX:
+            return invalid_argument("NICKNAME_TOO_LONG")
+    return None
+

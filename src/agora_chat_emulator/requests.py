@@ -138,6 +138,7 @@ def _validate(operation: Operation, validator: Any, instance: Any, fallback: str
             missing=str(getattr(error.kind, "property", "")).strip("'\""),
             field=_field_name(list(error.instance_path), fallback),
             message=error.message,
+            value=error.instance,
         )
 
 
