@@ -238,6 +238,9 @@ def already_member(username: str, room_id: str) -> ApiError:
     )
 
 
+KICK_BATCH_MAX = 60
+
+
 def kick_batch_too_large(limit: int) -> ApiError:
     return ApiError(
         400,
@@ -373,6 +376,9 @@ def validation_error(
         refused = _registration_error(value)
         if refused is not None:
             return refused
+    if operation_id == "removeChatroomMember" and kind == "Pattern" and _usernames(value):
+        # Only the count broke MemberUsernameList's pattern: the service's batch-size sentence.
+        return kick_batch_too_large(KICK_BATCH_MAX)
     if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
         return metadata_batch_too_large()
     if kind == "MaxItems" and operation_id == "addChatroomMembers":
@@ -391,6 +397,14 @@ REGISTER_BATCH_MAX = 60
 _USERNAME_MAX = 64
 _NICKNAME_MAX = 100
 _USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+
+def _usernames(value: object) -> bool:
+    """Whether ``value`` is a comma list of well-formed user IDs."""
+    return isinstance(value, str) and all(
+        0 < len(name) <= _USERNAME_MAX and _USERNAME_CHARS.issuperset(name)
+        for name in value.split(",")
+    )
 
 
 def _registration_error(body: object) -> ApiError | None:

@@ -6,13 +6,13 @@ the other choice on an in-process emulator started with it (``switched``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from starlette.testclient import TestClient
 
 from agora_chat_emulator.app import create_app
 from agora_chat_emulator.behaviours import Behaviours
@@ -20,17 +20,38 @@ from agora_chat_emulator.config import Settings
 
 from .helpers import Api, assert_error
 
-Switched = Callable[[str], httpx.Client]
+
+class InProcess:
+    """Requests to an in-process emulator under ``/{org}/{app}``, with its token once issued."""
+
+    def __init__(self, app: Any, settings: Settings) -> None:
+        self.app = app
+        self.prefix = f"/{settings.org}/{settings.app}"
+        self.headers: dict[str, str] = {}
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        async def send() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(
+                transport=transport, base_url="http://127.0.0.1", headers=self.headers
+            ) as http:
+                return await http.request(method, self.prefix + path, **kwargs)
+
+        response = asyncio.run(send())
+        assert response.status_code < 500, response.text
+        return response
+
+
+Switched = Callable[[str], InProcess]
 
 
 @pytest.fixture
 def switched(tmp_path: Path) -> Iterator[Switched]:
-    """Start an in-process emulator with one ``NAME=CHOICE``; a client under ``/{org}/{app}``
-    carrying its token (responses are checked against openapi.yaml: a mismatch is a 500)."""
+    """Start an in-process emulator with one ``NAME=CHOICE`` (responses checked against
+    openapi.yaml: a mismatch is a 500); its client carries a token."""
     apps: list[Any] = []
-    clients: list[TestClient] = []
 
-    def start(behaviour: str) -> httpx.Client:
+    def start(behaviour: str) -> InProcess:
         settings = Settings(
             db=str(tmp_path / f"emulator-{len(apps)}.db"),
             rate_limits=False,
@@ -39,21 +60,17 @@ def switched(tmp_path: Path) -> Iterator[Switched]:
         )
         app = create_app(settings)
         apps.append(app)
-        prefix = f"http://{settings.host}/{settings.org}/{settings.app}"
-        http = TestClient(app, base_url=prefix, raise_server_exceptions=True)
-        clients.append(http)
+        emulator = InProcess(app, settings)
         credentials = {
             "grant_type": "client_credentials",
             "client_id": settings.client_id,
             "client_secret": settings.client_secret,
         }
-        token = http.post("/token", json=credentials).json()["access_token"]
-        http.headers["Authorization"] = f"Bearer {token}"
-        return http
+        token = _ok(emulator.request("POST", "/token", json=credentials))["access_token"]
+        emulator.headers["Authorization"] = f"Bearer {token}"
+        return emulator
 
     yield start
-    for http in clients:
-        http.close()
     for app in apps:
         app.state.emulator.close()
 
@@ -160,19 +177,19 @@ def test_adding_an_unregistered_user_404_resource_not_found_username_doesnt_exis
 
 def test_adding_an_existing_member_with_reject_400_forbidden_op(switched: Switched) -> None:
     http = switched("existing-member-add=reject")
-    _ok(http.post("/users", json=[{"username": "alice"}, {"username": "bob"}]))
-    room = _ok(http.post("/chatrooms", json={"name": "r", "description": "d", "owner": "alice"}))
+    _ok(http.request("POST", "/users", json=[{"username": "alice"}, {"username": "bob"}]))
+    room = _ok(http.request("POST", "/chatrooms", json={"name": "r", "description": "d", "owner": "alice"}))
     room_id = room["data"]["id"]
-    _ok(http.post(f"/chatrooms/{room_id}/users/bob"))
+    _ok(http.request("POST", f"/chatrooms/{room_id}/users/bob"))
 
-    again = http.post(f"/chatrooms/{room_id}/users/bob")
-    owner = http.post(f"/chatrooms/{room_id}/users/alice")
+    again = http.request("POST", f"/chatrooms/{room_id}/users/bob")
+    owner = http.request("POST", f"/chatrooms/{room_id}/users/alice")
 
     reason = f"can not join this group, reason:user: bob already in group: {room_id}"
     assert_error(again, 400, "forbidden_op", description=reason)
     assert_error(owner, 400, "forbidden_op")
     # The batch add keeps counting existing members as success.
-    batch = _ok(http.post(f"/chatrooms/{room_id}/users", json={"usernames": ["bob"]}))
+    batch = _ok(http.request("POST", f"/chatrooms/{room_id}/users", json={"usernames": ["bob"]}))
     assert batch["data"]["newmembers"] == []
 
 
@@ -202,17 +219,17 @@ def test_setting_another_members_key_with_per_key_fails_that_key_alone(
 ) -> None:
     http = switched("others-key-write=per-key")
     users = [{"username": name} for name in ("alice", "bob", "carol")]
-    _ok(http.post("/users", json=users))
+    _ok(http.request("POST", "/users", json=users))
     room = _ok(
-        http.post(
+        http.request("POST", 
             "/chatrooms",
             json={"name": "r", "description": "d", "owner": "alice", "members": ["bob", "carol"]},
         )
     )["data"]["id"]
-    _ok(http.put(f"/metadata/chatroom/{room}/user/bob", json={"metaData": {"shared": "b"}}))
+    _ok(http.request("PUT", f"/metadata/chatroom/{room}/user/bob", json={"metaData": {"shared": "b"}}))
 
     body = {"metaData": {"mine": "c", "shared": "c"}}
-    data = _ok(http.put(f"/metadata/chatroom/{room}/user/carol", json=body))["data"]
+    data = _ok(http.request("PUT", f"/metadata/chatroom/{room}/user/carol", json=body))["data"]
 
     assert data == {
         "successKeys": ["mine"],
@@ -234,8 +251,8 @@ def test_registration_without_password_with_required_400_password_or_pin(
 ) -> None:
     http = switched("registration-password=required")
 
-    refused = http.post("/users", json=[{"username": "alice", "password": "p"}, {"username": "b"}])
-    accepted = http.post("/users", json={"username": "alice", "password": "p"})
+    refused = http.request("POST", "/users", json=[{"username": "alice", "password": "p"}, {"username": "b"}])
+    accepted = http.request("POST", "/users", json={"username": "alice", "password": "p"})
 
     assert_error(refused, 400, "illegal_argument", description="password or pin must provided")
     assert _ok(accepted)["entities"][0]["username"] == "alice"
