@@ -89,4 +89,3 @@ class Removal:
 
     username: str
     reason: str | None
-

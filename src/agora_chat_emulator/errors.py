@@ -364,7 +364,7 @@ _SENTENCE_FAMILY = frozenset({"createAppToken"})
 
 
 def validation_error(
-    operation_id: str, kind: str, missing: str, field: str, message: str, value: object = None
+    operation_id: str, kind: str, missing: str, field: str, message: str, *, value: object = None
 ) -> ApiError:
     """The body the service sends for input its schema refuses.
 
@@ -372,13 +372,9 @@ def validation_error(
     ``missing`` the property a ``Required`` failure names, ``field`` the path to the value,
     ``value`` the value that failed (the whole body when the top-level ``oneOf`` failed).
     """
-    if operation_id == "registerUsers":
-        refused = _registration_error(value)
-        if refused is not None:
-            return refused
-    if operation_id == "removeChatroomMember" and kind == "Pattern" and _usernames(value):
-        # Only the count broke MemberUsernameList's pattern: the service's batch-size sentence.
-        return kick_batch_too_large(KICK_BATCH_MAX)
+    worded = _worded_by_the_service(operation_id, kind, value)
+    if worded is not None:
+        return worded
     if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
         return metadata_batch_too_large()
     if kind == "MaxItems" and operation_id == "addChatroomMembers":
@@ -397,6 +393,16 @@ REGISTER_BATCH_MAX = 60
 _USERNAME_MAX = 64
 _NICKNAME_MAX = 100
 _USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+
+def _worded_by_the_service(operation_id: str, kind: str, value: object) -> ApiError | None:
+    """The sentences the service words itself for a registration or a batch removal."""
+    if operation_id == "registerUsers":
+        return _registration_error(value)
+    if operation_id == "removeChatroomMember" and kind == "Pattern" and _usernames(value):
+        # Only the count broke MemberUsernameList's pattern: the service's batch-size sentence.
+        return kick_batch_too_large(KICK_BATCH_MAX)
+    return None
 
 
 def _usernames(value: object) -> bool:
@@ -427,4 +433,3 @@ def _registration_error(body: object) -> ApiError | None:
         if isinstance(nickname, str) and len(nickname) > _NICKNAME_MAX:
             return invalid_argument("NICKNAME_TOO_LONG")
     return None
-

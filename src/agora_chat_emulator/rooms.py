@@ -377,4 +377,3 @@ def _set_rejection(
 
 def _owned_by_another(row: sqlite3.Row | None, username: str, *, forced: bool) -> bool:
     return row is not None and not forced and row["owner"] != username
-

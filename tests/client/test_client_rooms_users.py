@@ -49,8 +49,8 @@ def test_register_users_with_two_passwords_for_one_name_is_a_400(
     client: AuthenticatedClient,
 ) -> None:
     batch = [
-        UserRegistration(username="bob", password="one"),
-        UserRegistration(username="bob", password="two"),
+        UserRegistration(username="bob", password="one"),  # noqa: S106 - test data
+        UserRegistration(username="bob", password="two"),  # noqa: S106 - test data
     ]
 
     response = register_users.sync_detailed(client=client, body=batch)

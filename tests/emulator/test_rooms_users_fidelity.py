@@ -170,15 +170,15 @@ def test_adding_an_unregistered_user_404_resource_not_found_username_doesnt_exis
 
     response = api.request("POST", f"/chatrooms/{room}/users/ghost")
 
-    assert_error(
-        response, 404, "resource_not_found", description="username ghost doesn't exist!"
-    )
+    assert_error(response, 404, "resource_not_found", description="username ghost doesn't exist!")
 
 
 def test_adding_an_existing_member_with_reject_400_forbidden_op(switched: Switched) -> None:
     http = switched("existing-member-add=reject")
     _ok(http.request("POST", "/users", json=[{"username": "alice"}, {"username": "bob"}]))
-    room = _ok(http.request("POST", "/chatrooms", json={"name": "r", "description": "d", "owner": "alice"}))
+    room = _ok(
+        http.request("POST", "/chatrooms", json={"name": "r", "description": "d", "owner": "alice"})
+    )
     room_id = room["data"]["id"]
     _ok(http.request("POST", f"/chatrooms/{room_id}/users/bob"))
 
@@ -221,12 +221,17 @@ def test_setting_another_members_key_with_per_key_fails_that_key_alone(
     users = [{"username": name} for name in ("alice", "bob", "carol")]
     _ok(http.request("POST", "/users", json=users))
     room = _ok(
-        http.request("POST", 
+        http.request(
+            "POST",
             "/chatrooms",
             json={"name": "r", "description": "d", "owner": "alice", "members": ["bob", "carol"]},
         )
     )["data"]["id"]
-    _ok(http.request("PUT", f"/metadata/chatroom/{room}/user/bob", json={"metaData": {"shared": "b"}}))
+    _ok(
+        http.request(
+            "PUT", f"/metadata/chatroom/{room}/user/bob", json={"metaData": {"shared": "b"}}
+        )
+    )
 
     body = {"metaData": {"mine": "c", "shared": "c"}}
     data = _ok(http.request("PUT", f"/metadata/chatroom/{room}/user/carol", json=body))["data"]
@@ -251,7 +256,9 @@ def test_registration_without_password_with_required_400_password_or_pin(
 ) -> None:
     http = switched("registration-password=required")
 
-    refused = http.request("POST", "/users", json=[{"username": "alice", "password": "p"}, {"username": "b"}])
+    refused = http.request(
+        "POST", "/users", json=[{"username": "alice", "password": "p"}, {"username": "b"}]
+    )
     accepted = http.request("POST", "/users", json={"username": "alice", "password": "p"})
 
     assert_error(refused, 400, "illegal_argument", description="password or pin must provided")
@@ -329,7 +336,9 @@ def test_create_room_with_an_empty_members_list_400(api: Api) -> None:
     api.register("alice")
 
     response = api.request(
-        "POST", "/chatrooms", json={"name": "r", "description": "d", "owner": "alice", "members": []}
+        "POST",
+        "/chatrooms",
+        json={"name": "r", "description": "d", "owner": "alice", "members": []},
     )
 
     assert_error(response, 400, "illegal_argument")
