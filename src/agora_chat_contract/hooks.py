@@ -112,7 +112,8 @@ def rename_path(path: str, operation: Operation, names: RunNames, state: RunStat
             continue
         value = unquote(segments[offset + index])
         if part == "{username}":
-            value = names.user(value)
+            # removeChatroomMember's batch form: a comma list, each name prefixed (D104).
+            value = ",".join(names.user(name) for name in value.split(","))
         elif part == "{name}":
             value = names.template(value)
         elif part == "{chatroom_id}" and value == EXAMPLE_ROOM_ID and state.room_id is not None:

@@ -36,6 +36,7 @@ from agora_chat_emulator import errors
 from agora_chat_emulator.requests import bearer, coerce_query, parse, parse_json
 from agora_chat_emulator.server import listen, server_config
 from agora_chat_emulator.spec import Operation, iter_operations, load_spec, resolve_refs
+from agora_chat_emulator.validation import validation_error
 
 SUMMARY_PATH = "/_proxy/summary"
 READY_PREFIX = "agora-chat-contract proxy:"
@@ -432,7 +433,7 @@ class Proxy:
             name = parameter.name
             absent = name not in request.query_params
             if parameter.location == "query" and parameter.required and absent:
-                return errors.validation_error(operation.operation_id, "Required", name, name, "")
+                return validation_error(operation.operation_id, "Required", name, name, "")
         return None
 
     def _record(

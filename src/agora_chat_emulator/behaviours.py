@@ -61,9 +61,34 @@ PUSH_PROFILE_UNKNOWN_USER = Switch(
     "(Easemob's push error table) or 404 service_resource_not_found (the generic catalogue)",
 )
 
+EXISTING_MEMBER_ADD = Switch(
+    name="existing-member-add",
+    choices=("succeed", "reject"),
+    decision="D106",
+    help="adding a user already in the room: succeed = 200 result true (Easemob newest); "
+    "reject = 400 (Agora 2025-03)",
+)
+OTHERS_KEY_WRITE = Switch(
+    name="others-key-write",
+    choices=("reject", "per-key"),
+    decision="D107",
+    help="setting another member's key: reject = 400 'others are not allowed to be set' "
+    "(Easemob newest); per-key = 200 with the key in errorKeys (websdk2 note)",
+)
+REGISTRATION_PASSWORD = Switch(
+    name="registration-password",
+    choices=("optional", "required"),
+    decision="D108",
+    help="password on registerUsers: optional (Agora) or required = 400 'password or pin "
+    "must provided' (Easemob)",
+)
+
 SWITCHES: tuple[Switch, ...] = (
     DND_ZERO_INTERVAL,
     PUSH_PROFILE_UNKNOWN_USER,
+    EXISTING_MEMBER_ADD,
+    OTHERS_KEY_WRITE,
+    REGISTRATION_PASSWORD,
     RATE_LIMIT_MODEL,
     CONTENT_TYPE,
 )

@@ -90,3 +90,11 @@ class KeyResults:
 
     succeeded: list[str]
     failed: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One name of a batch member removal: removed (``reason`` None) or not, and why."""
+
+    username: str
+    reason: str | None

@@ -5,8 +5,6 @@ Routes and the store raise these by factory name; the HTTP layer only renders ``
 
 from __future__ import annotations
 
-from typing import Any
-
 
 class ApiError(Exception):
     """An error the service reports as ``{error, exception, timestamp, duration, ...}``."""
@@ -172,6 +170,22 @@ def user_exists(app_uuid: str, username: str) -> ApiError:
     )
 
 
+def password_missing() -> ApiError:
+    """Registration without a password where the deployment requires one (D108)."""
+    return ApiError(400, "illegal_argument", _ILLEGAL, "password or pin must provided")
+
+
+def different_passwords(username: str, passwords: list[str]) -> ApiError:
+    """One username twice in a batch with two passwords (D109); the service names them all."""
+    return ApiError(
+        400,
+        "duplicate_unique_property_exists",
+        _DUPLICATE,
+        f"the same user {username} has a different password, the passwords are "
+        f"{','.join(passwords)}",
+    )
+
+
 # --- chat rooms -----------------------------------------------------------------------------
 
 
@@ -214,6 +228,28 @@ def not_members(username: str) -> ApiError:
     )
 
 
+def already_member(username: str, room_id: str) -> ApiError:
+    """Adding a member again, where the deployment refuses it (D106)."""
+    return ApiError(
+        400,
+        "forbidden_op",
+        "ForbiddenOpException",
+        f"can not join this group, reason:user: {username} already in group: {room_id}",
+    )
+
+
+KICK_BATCH_MAX = 60
+
+
+def kick_batch_too_large(limit: int) -> ApiError:
+    return ApiError(
+        400,
+        "invalid_parameter",
+        "InvalidParameterException",
+        f"kickMember: kickMembers number more than maxSize : {limit}",
+    )
+
+
 def forbidden_owner() -> ApiError:
     return ApiError(
         403, "forbidden_op", "ForbiddenOpException", "forbidden operation on group owner!"
@@ -229,6 +265,13 @@ def metadata_not_member() -> ApiError:
 
 def metadata_batch_too_large() -> ApiError:
     return ApiError(400, "illegal_argument", "MetadataException", "exceed allowed batch size 10")
+
+
+def metadata_others_key() -> ApiError:
+    """Setting a key another member owns, where the deployment refuses the request (D107)."""
+    return ApiError(
+        400, "illegal_argument", "MetadataException", "others are not allowed to be set"
+    )
 
 
 # --- generic HTTP level ---------------------------------------------------------------------
@@ -307,71 +350,3 @@ def internal_error(detail: str | None = None) -> ApiError:
     return ApiError(
         500, "internal_error", "InternalErrorException", "Internal server error", desc=detail
     )
-
-
-# --- request validation → the service's body ------------------------------------------------
-
-
-def _push_nicknames_error(kind: str, field: str, value: Any, parent: Any) -> ApiError | None:
-    """The three sentences of the batch push-nickname page (D93); ``None`` for other faults."""
-    if parent is None and (kind == "MinItems" or (kind == "Type" and value is None)):
-        return invalid_argument("put user push nicknames illegal empty request body")
-    if parent is None and kind == "MaxItems":
-        return invalid_argument("put user push nicknames exceeds the limit")
-    if kind == "MaxLength" and field == "push_nickname" and isinstance(parent, dict):
-        return invalid_argument(f"{parent.get('username')} push nickname length exceeds the limit")
-    return None
-
-
-# Keyed on operationIds (API, never renamed casually), not on tag display names.
-_BATCH_LIMITED = frozenset(
-    {
-        "getChatroomAttributes",
-        "setChatroomAttributes",
-        "deleteChatroomAttributes",
-        "forceSetChatroomAttributes",
-        "forceDeleteChatroomAttributes",
-    }
-)
-"""A batch over the size limit gets the metadata family's body, not a field complaint."""
-_INVALID_PARAMETER_FAMILY = frozenset(
-    {"createChatroom", "getChatroom", "deleteChatroom", "addChatroomMembers"}
-)
-"""The chat-room calls name a missing field with ``invalid_parameter``."""
-_SENTENCE_FAMILY = frozenset({"createAppToken"})
-"""The token call ends its "must be provided" sentence with a full stop."""
-
-
-def validation_error(
-    operation_id: str,
-    kind: str,
-    missing: str,
-    field: str,
-    message: str,
-    *,
-    value: Any = None,
-    parent: Any = None,
-) -> ApiError:
-    """The body the service sends for input its schema refuses.
-
-    ``kind`` is the JSON Schema keyword that failed (jsonschema-rs's error kind name),
-    ``missing`` the property a ``Required`` failure names, ``field`` the path to the value,
-    ``value`` the value itself and ``parent`` the array or object holding it (``None`` at the
-    top level).
-    """
-    if operation_id == "setPushNicknames":
-        refused = _push_nicknames_error(kind, field, value, parent)
-        if refused is not None:
-            return refused
-    if kind in {"MaxProperties", "MaxItems"} and operation_id in _BATCH_LIMITED:
-        return metadata_batch_too_large()
-    if kind == "MaxItems" and operation_id == "addChatroomMembers":
-        return invalid_parameter("addMembers: addMembers number more than maxSize : 60")
-    if kind == "Required":
-        text = f"{missing} must be provided"
-        if operation_id in _SENTENCE_FAMILY:
-            text += "."
-        if operation_id in _INVALID_PARAMETER_FAMILY:
-            return invalid_parameter(text)
-        return invalid_argument(text)
-    return push_bad_parameter(field, message)

@@ -176,7 +176,8 @@ class Handlers:
 
     def add_chatroom_member(self, call: Call) -> Json:
         room_id = call.path["chatroom_id"]
-        username = self.store.add_member(room_id, call.path["username"])
+        reject = self.store.behaviours["existing-member-add"] == "reject"
+        username = self.store.add_member(room_id, call.path["username"], reject_existing=reject)
         return self.render.chatroom(call.exchange, views.member_added(room_id, username))
 
     def add_chatroom_members(self, call: Call) -> Json:
@@ -186,7 +187,12 @@ class Handlers:
 
     def remove_chatroom_member(self, call: Call) -> Json:
         room_id = call.path["chatroom_id"]
-        username = self.store.remove_member(room_id, call.path["username"])
+        # A comma in the segment selects the batch form and its array reply (D104).
+        names = call.path["username"].split(",")
+        if len(names) > 1:
+            removals = self.store.remove_members(room_id, names)
+            return self.render.chatroom(call.exchange, views.members_removed(room_id, removals))
+        username = self.store.remove_member(room_id, names[0])
         return self.render.chatroom(call.exchange, views.member_removed(room_id, username))
 
     # --- Chat-room attributes -------------------------------------------------------------
@@ -204,6 +210,7 @@ class Handlers:
             body["metaData"],
             str(body.get("autoDelete", "DELETE")).upper(),
             forced=forced,
+            reject_others=self.store.behaviours["others-key-write"] == "reject",
         )
         return self.render.attributes(call.exchange, views.key_results(results))
 

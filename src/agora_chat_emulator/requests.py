@@ -1,7 +1,7 @@
 """Reading a request: body limits, JSON parsing and validation against openapi.yaml.
 
 Every shape check is the spec's own JSON Schema; a violation becomes the service's error body
-through ``errors.validation_error``.
+through ``validation.validation_error``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from starlette.requests import ClientDisconnect, Request
 
 from agora_chat_emulator import errors
 from agora_chat_emulator.spec import Operation
+from agora_chat_emulator.validation import validation_error
 from agora_chat_emulator.views import Exchange
 
 logger = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ def _validate(operation: Operation, validator: Any, instance: Any, fallback: str
     error = next(iter(validator.iter_errors(instance)), None)
     if error is not None:
         path = list(error.instance_path)
-        raise errors.validation_error(
+        raise validation_error(
             operation.operation_id,
             kind=type(error.kind).__name__,
             missing=str(getattr(error.kind, "property", "")).strip("'\""),

@@ -13,7 +13,7 @@ from typing import Final
 
 from agora_chat_emulator import errors
 from agora_chat_emulator.clock import Clock
-from agora_chat_emulator.domain import Affiliation, KeyResults, Room
+from agora_chat_emulator.domain import Affiliation, KeyResults, Removal, Room
 from agora_chat_emulator.sqlite import SQLITE_INT_MAX, Database
 
 DEFAULT_MAXUSERS: Final = 1000
@@ -114,12 +114,15 @@ class RoomRules(Database):
             # Members and attributes follow by ON DELETE CASCADE.
             db.execute("DELETE FROM rooms WHERE id = ?", (room_id,))
 
-    def add_member(self, room_id: str, username: str) -> str:
-        """Add a member (an existing member or the owner: no change); returns the username."""
-        self.add_members(room_id, [username])
+    def add_member(self, room_id: str, username: str, *, reject_existing: bool = False) -> str:
+        """Add a member; an existing member (or the owner) is no change, or a 400 with
+        ``reject_existing`` (D106). Returns the username."""
+        self.add_members(room_id, [username], reject_existing=reject_existing)
         return username.lower()
 
-    def add_members(self, room_id: str, usernames: list[str]) -> list[str]:
+    def add_members(
+        self, room_id: str, usernames: list[str], *, reject_existing: bool = False
+    ) -> list[str]:
         """Add several users at once (all or none); returns those not in the room before."""
         wanted = list(dict.fromkeys(name.lower() for name in usernames))
         with self.transaction() as db:
@@ -127,6 +130,9 @@ class RoomRules(Database):
             for username in wanted:
                 _require_member_user(db, username)
             added = [name for name in wanted if not _is_member(db, room_id, name)]
+            if reject_existing and len(added) < len(wanted):
+                existing = next(name for name in wanted if name not in added)
+                raise errors.already_member(existing, room_id)
             count = db.execute(
                 "SELECT COUNT(*) FROM members WHERE room_id = ?", (room_id,)
             ).fetchone()[0]
@@ -148,6 +154,23 @@ class RoomRules(Database):
                 raise errors.not_members(username)
             leave(db, room_id, username)
         return username
+
+    def remove_members(self, room_id: str, usernames: Sequence[str]) -> list[Removal]:
+        """Remove several members (D104): each name is removed or reported with a reason; the
+        call fails only for an unknown room (the spec bounds the list at 60 names)."""
+        results: list[Removal] = []
+        with self.transaction() as db:
+            room = _require_room(db, room_id)
+            for username in dict.fromkeys(name.lower() for name in usernames):
+                if username == room["owner"]:
+                    results.append(Removal(username, "forbidden operation on group owner!"))
+                elif not _is_member(db, room_id, username):
+                    reason = f"user: {username} doesn't exist in group: {room_id}"
+                    results.append(Removal(username, reason))
+                else:
+                    leave(db, room_id, username)
+                    results.append(Removal(username, None))
+        return results
 
     def list_members(
         self, room_id: str, pagenum: int = 1, pagesize: int = MEMBER_PAGE_MAX
@@ -177,8 +200,10 @@ class RoomRules(Database):
         auto_delete: str,
         *,
         forced: bool,
+        reject_others: bool = False,
     ) -> KeyResults:
-        """Upsert attributes owned by ``username``; each refused key comes back with a reason."""
+        """Upsert attributes owned by ``username``; each refused key comes back with a reason.
+        With ``reject_others``, a key another member owns refuses the whole request (D107)."""
         username = username.lower()
         if auto_delete not in _AUTO_DELETE:
             raise errors.invalid_argument(f"autoDelete must be DELETE or NO_DELETE: {auto_delete}")
@@ -193,6 +218,8 @@ class RoomRules(Database):
                 reason = _set_rejection(
                     key, value, row, username=username, forced=forced, count=count
                 )
+                if reject_others and _owned_by_another(row, username, forced=forced):
+                    raise errors.metadata_others_key()
                 if reason is not None:
                     results.failed[key] = reason
                     continue
@@ -338,7 +365,7 @@ def _set_rejection(
         return f"key '{key}' is not Legal"
     if len(value) > VALUE_MAX:
         return f"properties value '{key}' is exceeding maximum limit {VALUE_MAX}"
-    if row is not None and not forced and row["owner"] != username:
+    if _owned_by_another(row, username, forced=forced):
         return f"key '{key}' is not part of you"
     if row is None and count >= ROOM_MAX_ATTRIBUTES:
         return (
@@ -346,3 +373,7 @@ def _set_rejection(
             f"{ROOM_MAX_ATTRIBUTES}"
         )
     return None
+
+
+def _owned_by_another(row: sqlite3.Row | None, username: str, *, forced: bool) -> bool:
+    return row is not None and not forced and row["owner"] != username

@@ -140,6 +140,7 @@ class Store(RoomRules, PushRules):
         self, items: Sequence[Mapping[str, Any]], *, batch: bool
     ) -> tuple[list[User], list[RegisterFailure]]:
         """Create users; returns (created, failures). The object form raises on a duplicate."""
+        _check_passwords(items, required=self.behaviours["registration-password"] == "required")
         created: list[User] = []
         failures: list[RegisterFailure] = []
         with self.transaction() as db:
@@ -226,6 +227,25 @@ def _legacy_hour(value: float | str) -> str:
     """The hour as the service returns it, a string of digits: ``23.0`` (a JSON integer to the
     schema) becomes ``"23"``, the form the same API accepts back; strings stay as sent (D83)."""
     return value if isinstance(value, str) else str(int(value))
+
+
+def _check_passwords(items: Sequence[Mapping[str, Any]], *, required: bool) -> None:
+    """Refuse the whole request for a missing password (where required, D108) or for one
+    username sent with two different passwords (D109); a name repeated with one password is a
+    per-user failure instead."""
+    passwords: dict[str, list[str]] = {}
+    for item in items:
+        password = item.get("password")
+        if password is None:
+            if required:
+                raise errors.password_missing()
+            continue
+        seen = passwords.setdefault(str(item["username"]).lower(), [])
+        if password not in seen:
+            seen.append(password)
+    for username, seen in passwords.items():
+        if len(seen) > 1:
+            raise errors.different_passwords(username, seen)
 
 
 def _token_tag(org: str, app: str, client_id: str) -> str:

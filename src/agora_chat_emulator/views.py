@@ -17,6 +17,7 @@ from agora_chat_emulator.domain import (
     PushBinding,
     PushSetting,
     RegisterFailure,
+    Removal,
     Room,
     Template,
     Token,
@@ -171,6 +172,16 @@ def members_added(room_id: str, usernames: list[str]) -> Json:
 
 def member_removed(room_id: str, username: str) -> Json:
     return {"result": True, "action": "remove_member", "user": username, "id": room_id}
+
+
+def members_removed(room_id: str, removals: Sequence[Removal]) -> list[Json]:
+    results: list[Json] = []
+    for removal in removals:
+        entry: Json = {"result": removal.reason is None, "action": "remove_member"}
+        if removal.reason is not None:
+            entry["reason"] = removal.reason
+        results.append(entry | {"user": removal.username, "id": room_id})
+    return results
 
 
 def key_results(value: KeyResults) -> Json:

@@ -166,18 +166,6 @@ def test_101st_attribute_fails_with_the_room_limit_reason(api: Api, room: str) -
     assert len(api.attributes(room)) == 100
 
 
-def test_non_forced_set_cannot_overwrite_another_members_key(api: Api, room: str) -> None:
-    api.set_attributes(room, "bob", {"shared": "bob's"})
-
-    data = api.set_attributes(room, "carol", {"shared": "carol's", "mine": "c"})
-
-    assert data == {
-        "successKeys": ["mine"],
-        "errorKeys": {"shared": "key 'shared' is not part of you"},
-    }
-    assert api.attributes(room) == {"mine": "c", "shared": "bob's"}
-
-
 def test_non_forced_delete_cannot_delete_another_members_key(api: Api, room: str) -> None:
     api.set_attributes(room, "bob", {"shared": "bob's"})
     api.set_attributes(room, "carol", {"mine": "c"})

@@ -41,7 +41,7 @@ def test_writes_answered_before_sigkill_are_read_back_after_restart(tmp_path: Pa
         assert reader.attributes(room) == {"mood": "calm", "topic": "tea"}
         assert reader.ok("GET", "/notification/template/hello")["data"] == template
         # Ownership survived too: alice may not take bob's key without forcing.
-        refused = reader.set_attributes(room, "alice", {"topic": "coffee"})
+        refused = reader.delete_attributes(room, "alice", ["topic"])
         assert refused["errorKeys"] == {"topic": "key 'topic' is not part of you"}
     finally:
         reader.close()

@@ -22,6 +22,7 @@ from .chatroom_details_response import ChatroomDetailsResponse
 from .chatroom_envelope import ChatroomEnvelope
 from .chatroom_members_add_request import ChatroomMembersAddRequest
 from .chatroom_members_add_response import ChatroomMembersAddResponse
+from .chatroom_members_remove_response import ChatroomMembersRemoveResponse
 from .chatroom_members_response import ChatroomMembersResponse
 from .chatroom_membership_response import ChatroomMembershipResponse
 from .display_style import DisplayStyle
@@ -29,6 +30,8 @@ from .display_style_string import DisplayStyleString
 from .error_response import ErrorResponse
 from .grant_type import GrantType
 from .member_affiliation import MemberAffiliation
+from .member_removal import MemberRemoval
+from .member_removal_action import MemberRemovalAction
 from .members_added import MembersAdded
 from .members_added_action import MembersAddedAction
 from .membership_action import MembershipAction
@@ -84,6 +87,7 @@ __all__ = (
     "ChatroomMembersAddRequest",
     "ChatroomMembersAddResponse",
     "ChatroomMembershipResponse",
+    "ChatroomMembersRemoveResponse",
     "ChatroomMembersResponse",
     "ChatType",
     "DisplayStyle",
@@ -91,6 +95,8 @@ __all__ = (
     "ErrorResponse",
     "GrantType",
     "MemberAffiliation",
+    "MemberRemoval",
+    "MemberRemovalAction",
     "MembersAdded",
     "MembersAddedAction",
     "MembershipAction",

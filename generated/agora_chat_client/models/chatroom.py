@@ -33,6 +33,8 @@ class Chatroom:
         custom (str | Unset): Extension text, `""` when unset.
         mute (bool | Unset): Whether all members are muted.
         public (bool | Unset): Reserved; `true`.
+        disabled (bool | Unset): Whether the room is disabled. Seen in one raw reply quoted by a Web SDK design note
+            only (low weight); the emulator does not send it (decision D50).
     """
 
     id: str
@@ -48,6 +50,7 @@ class Chatroom:
     custom: str | Unset = UNSET
     mute: bool | Unset = UNSET
     public: bool | Unset = UNSET
+    disabled: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +90,8 @@ class Chatroom:
 
         public = self.public
 
+        disabled = self.disabled
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -111,6 +116,8 @@ class Chatroom:
             field_dict["mute"] = mute
         if public is not UNSET:
             field_dict["public"] = public
+        if disabled is not UNSET:
+            field_dict["disabled"] = disabled
 
         return field_dict
 
@@ -167,6 +174,8 @@ class Chatroom:
 
         public = d.pop("public", UNSET)
 
+        disabled = d.pop("disabled", UNSET)
+
         chatroom = cls(
             id=id,
             name=name,
@@ -181,6 +190,7 @@ class Chatroom:
             custom=custom,
             mute=mute,
             public=public,
+            disabled=disabled,
         )
 
         chatroom.additional_properties = d

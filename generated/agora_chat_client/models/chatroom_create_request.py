@@ -22,8 +22,11 @@ class ChatroomCreateRequest:
             description (str): Room description.
             owner (str): The owner, an existing user.
             maxusers (int | None | Unset): Maximum number of members, owner included. Default: 1000.
-            members (list[str] | None | Unset): Initial members (existing users, not the owner).
-            custom (None | str | Unset): Free extension text.
+            members (list[str] | None | Unset): Initial members (existing users, not the owner). If sent, at least one;
+                together with the owner at most `maxusers`, else `403 exceed_limit` "members size is greater than max user size
+                !" (decision D110).
+            custom (None | str | Unset): Free extension text, up to 8 KB (the newest Easemob create page; older pages and
+                the Go SDK say 1,024 characters). The schema counts characters (decision D110).
             roomid (None | str | Unset): Custom room ID (feature must be enabled).
             groupid (None | str | Unset): Custom room ID under the name the Java SDK 2.0 uses; `roomid` wins when both are
                 sent.

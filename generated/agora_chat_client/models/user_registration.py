@@ -16,7 +16,8 @@ class UserRegistration:
     """
     Attributes:
         username (str): User ID, 1–64 characters of `a-z 0-9 _ - .`; stored lower-case.
-        password (str | Unset): Login password (required on Easemob deployments, unused by Agora).
+        password (str | Unset): Login password, at most 64 characters (required on Easemob deployments, unused by Agora;
+            see the `registration-password` switch).
         nickname (str | Unset): Push nickname (the same field `setPushProfile` writes).
     """
 

@@ -119,6 +119,16 @@ def sync_detailed(
     not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
     batch size 10".
 
+    A key another member owns — the sources contradict each other (decision D107; emulator
+    switch `others-key-write`):
+
+    * The newest Easemob pages (the set page and the attribute overview) list `400` "others
+      are not allowed to be set": the whole request is refused and nothing is written. The
+      emulator's default (`reject`; the `error` code is not documented, the emulator sends
+      `illegal_argument` with `MetadataException`, as for the batch-size error).
+    * A Web SDK design note (low weight) maps the per-key reason "is not part of you" out of
+      `errorKeys`: HTTP 200, that key in `errorKeys`, the others written (`per-key`).
+
     Each key succeeds or fails on its own, and the call returns **200 even when every key
     failed**: failures are listed in `errorKeys` (key → reason). The reasons:
 
@@ -126,13 +136,17 @@ def sync_detailed(
     * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
     * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
       characters (the seed page's 4086 is an outdated typo);
-    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `key '<key>' is not part of you` — the key belongs to another member (with
+      `others-key-write=per-key` only);
     * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
       room already holds 100 attributes.
 
-    Only the key-length sentence is published verbatim; the others reproduce the phrases
-    official SDKs match on. These limits are therefore deliberately **not** schema
-    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    Only the key-length sentence is published verbatim; the others reproduce the phrases a
+    Web SDK design note matches on. These limits are therefore deliberately **not** schema
+    constraints. The vendors also cap all chat-room attributes of an app at 10 GB in total
+    (per key: "total size of chatroom metadata for this app exceeds the user defined limit");
+    the emulator does not enforce that cap (decision D51). `autoDelete` (any letter case; default
+    `DELETE`) decides whether the written
     keys are removed when `{username}` leaves the room.
 
     Args:
@@ -198,6 +212,16 @@ def sync(
     not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
     batch size 10".
 
+    A key another member owns — the sources contradict each other (decision D107; emulator
+    switch `others-key-write`):
+
+    * The newest Easemob pages (the set page and the attribute overview) list `400` "others
+      are not allowed to be set": the whole request is refused and nothing is written. The
+      emulator's default (`reject`; the `error` code is not documented, the emulator sends
+      `illegal_argument` with `MetadataException`, as for the batch-size error).
+    * A Web SDK design note (low weight) maps the per-key reason "is not part of you" out of
+      `errorKeys`: HTTP 200, that key in `errorKeys`, the others written (`per-key`).
+
     Each key succeeds or fails on its own, and the call returns **200 even when every key
     failed**: failures are listed in `errorKeys` (key → reason). The reasons:
 
@@ -205,13 +229,17 @@ def sync(
     * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
     * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
       characters (the seed page's 4086 is an outdated typo);
-    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `key '<key>' is not part of you` — the key belongs to another member (with
+      `others-key-write=per-key` only);
     * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
       room already holds 100 attributes.
 
-    Only the key-length sentence is published verbatim; the others reproduce the phrases
-    official SDKs match on. These limits are therefore deliberately **not** schema
-    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    Only the key-length sentence is published verbatim; the others reproduce the phrases a
+    Web SDK design note matches on. These limits are therefore deliberately **not** schema
+    constraints. The vendors also cap all chat-room attributes of an app at 10 GB in total
+    (per key: "total size of chatroom metadata for this app exceeds the user defined limit");
+    the emulator does not enforce that cap (decision D51). `autoDelete` (any letter case; default
+    `DELETE`) decides whether the written
     keys are removed when `{username}` leaves the room.
 
     Args:
@@ -252,6 +280,16 @@ async def asyncio_detailed(
     not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
     batch size 10".
 
+    A key another member owns — the sources contradict each other (decision D107; emulator
+    switch `others-key-write`):
+
+    * The newest Easemob pages (the set page and the attribute overview) list `400` "others
+      are not allowed to be set": the whole request is refused and nothing is written. The
+      emulator's default (`reject`; the `error` code is not documented, the emulator sends
+      `illegal_argument` with `MetadataException`, as for the batch-size error).
+    * A Web SDK design note (low weight) maps the per-key reason "is not part of you" out of
+      `errorKeys`: HTTP 200, that key in `errorKeys`, the others written (`per-key`).
+
     Each key succeeds or fails on its own, and the call returns **200 even when every key
     failed**: failures are listed in `errorKeys` (key → reason). The reasons:
 
@@ -259,13 +297,17 @@ async def asyncio_detailed(
     * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
     * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
       characters (the seed page's 4086 is an outdated typo);
-    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `key '<key>' is not part of you` — the key belongs to another member (with
+      `others-key-write=per-key` only);
     * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
       room already holds 100 attributes.
 
-    Only the key-length sentence is published verbatim; the others reproduce the phrases
-    official SDKs match on. These limits are therefore deliberately **not** schema
-    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    Only the key-length sentence is published verbatim; the others reproduce the phrases a
+    Web SDK design note matches on. These limits are therefore deliberately **not** schema
+    constraints. The vendors also cap all chat-room attributes of an app at 10 GB in total
+    (per key: "total size of chatroom metadata for this app exceeds the user defined limit");
+    the emulator does not enforce that cap (decision D51). `autoDelete` (any letter case; default
+    `DELETE`) decides whether the written
     keys are removed when `{username}` leaves the room.
 
     Args:
@@ -329,6 +371,16 @@ async def asyncio(
     not in chatroom"; more than 10 pairs reject the whole request with `400` "exceed allowed
     batch size 10".
 
+    A key another member owns — the sources contradict each other (decision D107; emulator
+    switch `others-key-write`):
+
+    * The newest Easemob pages (the set page and the attribute overview) list `400` "others
+      are not allowed to be set": the whole request is refused and nothing is written. The
+      emulator's default (`reject`; the `error` code is not documented, the emulator sends
+      `illegal_argument` with `MetadataException`, as for the batch-size error).
+    * A Web SDK design note (low weight) maps the per-key reason "is not part of you" out of
+      `errorKeys`: HTTP 200, that key in `errorKeys`, the others written (`per-key`).
+
     Each key succeeds or fails on its own, and the call returns **200 even when every key
     failed**: failures are listed in `errorKeys` (key → reason). The reasons:
 
@@ -336,13 +388,17 @@ async def asyncio(
     * `key '<key>' is not Legal` — empty key or characters outside `A-Z a-z 0-9 _ - .`;
     * `properties value '<key>' is exceeding maximum limit 4096` — value longer than 4096
       characters (the seed page's 4086 is an outdated typo);
-    * `key '<key>' is not part of you` — the key belongs to another member;
+    * `key '<key>' is not part of you` — the key belongs to another member (with
+      `others-key-write=per-key` only);
     * `size of metadata for this single chatroom exceeds the user defined limit 100` — the
       room already holds 100 attributes.
 
-    Only the key-length sentence is published verbatim; the others reproduce the phrases
-    official SDKs match on. These limits are therefore deliberately **not** schema
-    constraints. `autoDelete` (any letter case; default `DELETE`) decides whether the written
+    Only the key-length sentence is published verbatim; the others reproduce the phrases a
+    Web SDK design note matches on. These limits are therefore deliberately **not** schema
+    constraints. The vendors also cap all chat-room attributes of an app at 10 GB in total
+    (per key: "total size of chatroom metadata for this app exceeds the user defined limit");
+    the emulator does not enforce that cap (decision D51). `autoDelete` (any letter case; default
+    `DELETE`) decides whether the written
     keys are removed when `{username}` leaves the room.
 
     Args:

@@ -103,9 +103,22 @@ def sync_detailed(
 ) -> Response[ChatroomMembershipResponse | ErrorResponse]:
     """Add a member to a chat room
 
-     添加单个聊天室成员. No body. Adding a user who is already a member (or the owner) succeeds
-    again with `result: true` (the newest vendor page; older pages said 400). A full room is a
-    `403 exceed_limit`.
+     添加单个聊天室成员. No body. Errors (decision D105): an unregistered user is a `404
+    resource_not_found` "username <u> doesn't exist!" (Easemob's tables; Agora's prose says
+    400), an unknown room a `404 resource_not_found` "grpID <id> does not exist!". The
+    service's documented 403 is `exceeded_limit` "can not join this group, reason:user <u> has
+    joined too many chatrooms!" (a per-user quota no page quantifies, so the emulator never
+    sends it); a room already at `maxusers` is a `403 exceed_limit` "members size is greater
+    than max user size !" in the emulator (undocumented for this call).
+
+    Adding a user who is already a member (or the owner) — the vendors contradict each other
+    (decision D106; emulator switch `existing-member-add`):
+
+    * Easemob (newest page): succeeds again with `result: true`. The emulator's default
+      (`succeed`).
+    * Agora (2025-03): fails with `400`; the body is not documented. With `reject` the
+      emulator answers `400 forbidden_op` "can not join this group, reason:user: <u> already
+      in group: <id>" (the generic catalogues' sentence).
 
     Args:
         chatroom_id (str):
@@ -159,9 +172,22 @@ def sync(
 ) -> ChatroomMembershipResponse | ErrorResponse | None:
     """Add a member to a chat room
 
-     添加单个聊天室成员. No body. Adding a user who is already a member (or the owner) succeeds
-    again with `result: true` (the newest vendor page; older pages said 400). A full room is a
-    `403 exceed_limit`.
+     添加单个聊天室成员. No body. Errors (decision D105): an unregistered user is a `404
+    resource_not_found` "username <u> doesn't exist!" (Easemob's tables; Agora's prose says
+    400), an unknown room a `404 resource_not_found` "grpID <id> does not exist!". The
+    service's documented 403 is `exceeded_limit` "can not join this group, reason:user <u> has
+    joined too many chatrooms!" (a per-user quota no page quantifies, so the emulator never
+    sends it); a room already at `maxusers` is a `403 exceed_limit` "members size is greater
+    than max user size !" in the emulator (undocumented for this call).
+
+    Adding a user who is already a member (or the owner) — the vendors contradict each other
+    (decision D106; emulator switch `existing-member-add`):
+
+    * Easemob (newest page): succeeds again with `result: true`. The emulator's default
+      (`succeed`).
+    * Agora (2025-03): fails with `400`; the body is not documented. With `reject` the
+      emulator answers `400 forbidden_op` "can not join this group, reason:user: <u> already
+      in group: <id>" (the generic catalogues' sentence).
 
     Args:
         chatroom_id (str):
@@ -192,9 +218,22 @@ async def asyncio_detailed(
 ) -> Response[ChatroomMembershipResponse | ErrorResponse]:
     """Add a member to a chat room
 
-     添加单个聊天室成员. No body. Adding a user who is already a member (or the owner) succeeds
-    again with `result: true` (the newest vendor page; older pages said 400). A full room is a
-    `403 exceed_limit`.
+     添加单个聊天室成员. No body. Errors (decision D105): an unregistered user is a `404
+    resource_not_found` "username <u> doesn't exist!" (Easemob's tables; Agora's prose says
+    400), an unknown room a `404 resource_not_found` "grpID <id> does not exist!". The
+    service's documented 403 is `exceeded_limit` "can not join this group, reason:user <u> has
+    joined too many chatrooms!" (a per-user quota no page quantifies, so the emulator never
+    sends it); a room already at `maxusers` is a `403 exceed_limit` "members size is greater
+    than max user size !" in the emulator (undocumented for this call).
+
+    Adding a user who is already a member (or the owner) — the vendors contradict each other
+    (decision D106; emulator switch `existing-member-add`):
+
+    * Easemob (newest page): succeeds again with `result: true`. The emulator's default
+      (`succeed`).
+    * Agora (2025-03): fails with `400`; the body is not documented. With `reject` the
+      emulator answers `400 forbidden_op` "can not join this group, reason:user: <u> already
+      in group: <id>" (the generic catalogues' sentence).
 
     Args:
         chatroom_id (str):
@@ -246,9 +285,22 @@ async def asyncio(
 ) -> ChatroomMembershipResponse | ErrorResponse | None:
     """Add a member to a chat room
 
-     添加单个聊天室成员. No body. Adding a user who is already a member (or the owner) succeeds
-    again with `result: true` (the newest vendor page; older pages said 400). A full room is a
-    `403 exceed_limit`.
+     添加单个聊天室成员. No body. Errors (decision D105): an unregistered user is a `404
+    resource_not_found` "username <u> doesn't exist!" (Easemob's tables; Agora's prose says
+    400), an unknown room a `404 resource_not_found` "grpID <id> does not exist!". The
+    service's documented 403 is `exceeded_limit` "can not join this group, reason:user <u> has
+    joined too many chatrooms!" (a per-user quota no page quantifies, so the emulator never
+    sends it); a room already at `maxusers` is a `403 exceed_limit` "members size is greater
+    than max user size !" in the emulator (undocumented for this call).
+
+    Adding a user who is already a member (or the owner) — the vendors contradict each other
+    (decision D106; emulator switch `existing-member-add`):
+
+    * Easemob (newest page): succeeds again with `result: true`. The emulator's default
+      (`succeed`).
+    * Agora (2025-03): fails with `400`; the body is not documented. With `reject` the
+      emulator answers `400 forbidden_op` "can not join this group, reason:user: <u> already
+      in group: <id>" (the generic catalogues' sentence).
 
     Args:
         chatroom_id (str):

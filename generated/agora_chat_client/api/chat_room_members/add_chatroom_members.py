@@ -119,8 +119,11 @@ def sync_detailed(
     Easemob one, which says 100; 60 is the limit its own error sentence shared with the older
     pages names). More gets `400 invalid_parameter` "addMembers: addMembers number more than
     maxSize : 60". `newmembers` lists the users added by this call: a user already in the room
-    (or the owner) counts as success and is left out. One unknown user fails the whole call
-    with `404 resource_not_found`, a full room with `403 exceed_limit`; nothing is added then.
+    (or the owner) counts as success and is left out (the `existing-member-add` switch applies
+    to the single add only). One unknown user fails the whole call with `404
+    resource_not_found` "username <u> doesn't exist!", a room that would pass `maxusers` with
+    `403 exceed_limit`; nothing is added then. The service's per-user quota error is as for
+    `addChatroomMember`.
 
     A separate operation rather than a variant of `addChatroomMember`: the path, body and
     reply differ, and a generated client gets its own typed function and models for it (the
@@ -182,8 +185,11 @@ def sync(
     Easemob one, which says 100; 60 is the limit its own error sentence shared with the older
     pages names). More gets `400 invalid_parameter` "addMembers: addMembers number more than
     maxSize : 60". `newmembers` lists the users added by this call: a user already in the room
-    (or the owner) counts as success and is left out. One unknown user fails the whole call
-    with `404 resource_not_found`, a full room with `403 exceed_limit`; nothing is added then.
+    (or the owner) counts as success and is left out (the `existing-member-add` switch applies
+    to the single add only). One unknown user fails the whole call with `404
+    resource_not_found` "username <u> doesn't exist!", a room that would pass `maxusers` with
+    `403 exceed_limit`; nothing is added then. The service's per-user quota error is as for
+    `addChatroomMember`.
 
     A separate operation rather than a variant of `addChatroomMember`: the path, body and
     reply differ, and a generated client gets its own typed function and models for it (the
@@ -222,8 +228,11 @@ async def asyncio_detailed(
     Easemob one, which says 100; 60 is the limit its own error sentence shared with the older
     pages names). More gets `400 invalid_parameter` "addMembers: addMembers number more than
     maxSize : 60". `newmembers` lists the users added by this call: a user already in the room
-    (or the owner) counts as success and is left out. One unknown user fails the whole call
-    with `404 resource_not_found`, a full room with `403 exceed_limit`; nothing is added then.
+    (or the owner) counts as success and is left out (the `existing-member-add` switch applies
+    to the single add only). One unknown user fails the whole call with `404
+    resource_not_found` "username <u> doesn't exist!", a room that would pass `maxusers` with
+    `403 exceed_limit`; nothing is added then. The service's per-user quota error is as for
+    `addChatroomMember`.
 
     A separate operation rather than a variant of `addChatroomMember`: the path, body and
     reply differ, and a generated client gets its own typed function and models for it (the
@@ -283,8 +292,11 @@ async def asyncio(
     Easemob one, which says 100; 60 is the limit its own error sentence shared with the older
     pages names). More gets `400 invalid_parameter` "addMembers: addMembers number more than
     maxSize : 60". `newmembers` lists the users added by this call: a user already in the room
-    (or the owner) counts as success and is left out. One unknown user fails the whole call
-    with `404 resource_not_found`, a full room with `403 exceed_limit`; nothing is added then.
+    (or the owner) counts as success and is left out (the `existing-member-add` switch applies
+    to the single add only). One unknown user fails the whole call with `404
+    resource_not_found` "username <u> doesn't exist!", a room that would pass `maxusers` with
+    `403 exceed_limit`; nothing is added then. The service's per-user quota error is as for
+    `addChatroomMember`.
 
     A separate operation rather than a variant of `addChatroomMember`: the path, body and
     reply differ, and a generated client gets its own typed function and models for it (the

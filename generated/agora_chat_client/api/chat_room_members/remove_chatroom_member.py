@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.chatroom_members_remove_response import ChatroomMembersRemoveResponse
 from ...models.chatroom_membership_response import ChatroomMembershipResponse
 from ...models.error_response import ErrorResponse
 from ...types import Response
@@ -29,14 +30,34 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatroomMembershipResponse | ErrorResponse | None:
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None:
     if client.raise_on_error and response.status_code != 200:
         raise errors.AgoraChatError.from_response(response)
     # A body that is not the documented JSON (a gateway's HTML page, `{}`) is an error, not a
     # JSONDecodeError or KeyError from deep inside a model.
     try:
         if response.status_code == 200:
-            response_200 = ChatroomMembershipResponse.from_dict(response.json())
+
+            def _parse_response_200(data: object) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_chatroom_member_removal_response_type_0 = ChatroomMembershipResponse.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_chatroom_member_removal_response_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_chatroom_member_removal_response_type_1 = ChatroomMembersRemoveResponse.from_dict(
+                    data
+                )
+
+                return componentsschemas_chatroom_member_removal_response_type_1
+
+            response_200 = _parse_response_200(response.json())
 
             return response_200
 
@@ -80,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatroomMembershipResponse | ErrorResponse]:
+) -> Response[ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse]:
     parsed = _parse_response(client=client, response=response)
     try:
         status_code = HTTPStatus(response.status_code)
@@ -100,17 +121,29 @@ def sync_detailed(
     username: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatroomMembershipResponse | ErrorResponse]:
-    """Remove a member from a chat room
+) -> Response[ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse]:
+    """Remove one member, or several, from a chat room
 
-     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
-    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
-    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
-    `403 forbidden_op`.
+     删除单个聊天室成员 / 批量删除聊天室成员. The last segment is **one username or a
+    comma-separated list** of up to 60 (`u1,u2`, the comma usually sent as `%2C`). The reply
+    follows the form (decision D104):
 
-    The service also has a batch form with comma-separated usernames in this segment that
-    answers with an array; it is not part of this description (usernames here cannot contain
-    commas).
+    * **One username**: `data` is one result object. Removing a user who is not a member is a
+      `400 forbidden_op` "users [<u>] are not members of this group!" (the chat-room error
+      tables; the generic catalogue says 403), an unregistered user a `404 resource_not_found`
+      "username <u> doesn't exist!", the owner a `403 forbidden_op`.
+    * **A comma list**: `data` is **an array**, one entry per distinct name (letter case and
+      repeats collapse), in request order. Members are removed; a name that is not a member
+      (or not registered) comes back with `result: false` and a `reason` ("user: <u> doesn't
+      exist in group: <id>"), the owner with `result: false` and "forbidden operation on
+      group owner!"; the call still answers 200. More than 60 names is a `400
+      invalid_parameter` "kickMember: kickMembers number more than maxSize : 60" (the limit
+      every error sentence names; some pages say 100).
+
+    Both forms share the path template, so they are one operation whose 200 reply is one of
+    two named bodies: `ChatroomMembershipResponse` for one name,
+    `ChatroomMembersRemoveResponse` for a list. Each removed member's chat-room attributes set
+    with `autoDelete: DELETE` are removed; `NO_DELETE` ones stay.
 
     Args:
         chatroom_id (str):
@@ -123,7 +156,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatroomMembershipResponse | ErrorResponse]
+        Response[ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +177,7 @@ def sync(
     username: str,
     *,
     client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
-) -> ChatroomMembershipResponse: ...
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse: ...
 
 
 @overload
@@ -153,7 +186,7 @@ def sync(
     username: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatroomMembershipResponse | ErrorResponse | None: ...
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None: ...
 
 
 def sync(
@@ -161,17 +194,29 @@ def sync(
     username: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatroomMembershipResponse | ErrorResponse | None:
-    """Remove a member from a chat room
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None:
+    """Remove one member, or several, from a chat room
 
-     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
-    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
-    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
-    `403 forbidden_op`.
+     删除单个聊天室成员 / 批量删除聊天室成员. The last segment is **one username or a
+    comma-separated list** of up to 60 (`u1,u2`, the comma usually sent as `%2C`). The reply
+    follows the form (decision D104):
 
-    The service also has a batch form with comma-separated usernames in this segment that
-    answers with an array; it is not part of this description (usernames here cannot contain
-    commas).
+    * **One username**: `data` is one result object. Removing a user who is not a member is a
+      `400 forbidden_op` "users [<u>] are not members of this group!" (the chat-room error
+      tables; the generic catalogue says 403), an unregistered user a `404 resource_not_found`
+      "username <u> doesn't exist!", the owner a `403 forbidden_op`.
+    * **A comma list**: `data` is **an array**, one entry per distinct name (letter case and
+      repeats collapse), in request order. Members are removed; a name that is not a member
+      (or not registered) comes back with `result: false` and a `reason` ("user: <u> doesn't
+      exist in group: <id>"), the owner with `result: false` and "forbidden operation on
+      group owner!"; the call still answers 200. More than 60 names is a `400
+      invalid_parameter` "kickMember: kickMembers number more than maxSize : 60" (the limit
+      every error sentence names; some pages say 100).
+
+    Both forms share the path template, so they are one operation whose 200 reply is one of
+    two named bodies: `ChatroomMembershipResponse` for one name,
+    `ChatroomMembersRemoveResponse` for a list. Each removed member's chat-room attributes set
+    with `autoDelete: DELETE` are removed; `NO_DELETE` ones stay.
 
     Args:
         chatroom_id (str):
@@ -184,7 +229,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatroomMembershipResponse | ErrorResponse | None; the success model only with raise_on_error=True.
+        ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None; the success model only with raise_on_error=True.
     """
 
     return sync_detailed(
@@ -199,17 +244,29 @@ async def asyncio_detailed(
     username: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatroomMembershipResponse | ErrorResponse]:
-    """Remove a member from a chat room
+) -> Response[ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse]:
+    """Remove one member, or several, from a chat room
 
-     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
-    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
-    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
-    `403 forbidden_op`.
+     删除单个聊天室成员 / 批量删除聊天室成员. The last segment is **one username or a
+    comma-separated list** of up to 60 (`u1,u2`, the comma usually sent as `%2C`). The reply
+    follows the form (decision D104):
 
-    The service also has a batch form with comma-separated usernames in this segment that
-    answers with an array; it is not part of this description (usernames here cannot contain
-    commas).
+    * **One username**: `data` is one result object. Removing a user who is not a member is a
+      `400 forbidden_op` "users [<u>] are not members of this group!" (the chat-room error
+      tables; the generic catalogue says 403), an unregistered user a `404 resource_not_found`
+      "username <u> doesn't exist!", the owner a `403 forbidden_op`.
+    * **A comma list**: `data` is **an array**, one entry per distinct name (letter case and
+      repeats collapse), in request order. Members are removed; a name that is not a member
+      (or not registered) comes back with `result: false` and a `reason` ("user: <u> doesn't
+      exist in group: <id>"), the owner with `result: false` and "forbidden operation on
+      group owner!"; the call still answers 200. More than 60 names is a `400
+      invalid_parameter` "kickMember: kickMembers number more than maxSize : 60" (the limit
+      every error sentence names; some pages say 100).
+
+    Both forms share the path template, so they are one operation whose 200 reply is one of
+    two named bodies: `ChatroomMembershipResponse` for one name,
+    `ChatroomMembersRemoveResponse` for a list. Each removed member's chat-room attributes set
+    with `autoDelete: DELETE` are removed; `NO_DELETE` ones stay.
 
     Args:
         chatroom_id (str):
@@ -222,7 +279,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatroomMembershipResponse | ErrorResponse]
+        Response[ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -241,7 +298,7 @@ async def asyncio(
     username: str,
     *,
     client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
-) -> ChatroomMembershipResponse: ...
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse: ...
 
 
 @overload
@@ -250,7 +307,7 @@ async def asyncio(
     username: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatroomMembershipResponse | ErrorResponse | None: ...
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None: ...
 
 
 async def asyncio(
@@ -258,17 +315,29 @@ async def asyncio(
     username: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatroomMembershipResponse | ErrorResponse | None:
-    """Remove a member from a chat room
+) -> ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None:
+    """Remove one member, or several, from a chat room
 
-     删除单个聊天室成员. The member's chat-room attributes set with `autoDelete: DELETE` are
-    removed; `NO_DELETE` ones stay. Removing a user who is not a member is a `400 forbidden_op`
-    (the chat-room error tables; the generic catalogue says 403). Removing the owner is a
-    `403 forbidden_op`.
+     删除单个聊天室成员 / 批量删除聊天室成员. The last segment is **one username or a
+    comma-separated list** of up to 60 (`u1,u2`, the comma usually sent as `%2C`). The reply
+    follows the form (decision D104):
 
-    The service also has a batch form with comma-separated usernames in this segment that
-    answers with an array; it is not part of this description (usernames here cannot contain
-    commas).
+    * **One username**: `data` is one result object. Removing a user who is not a member is a
+      `400 forbidden_op` "users [<u>] are not members of this group!" (the chat-room error
+      tables; the generic catalogue says 403), an unregistered user a `404 resource_not_found`
+      "username <u> doesn't exist!", the owner a `403 forbidden_op`.
+    * **A comma list**: `data` is **an array**, one entry per distinct name (letter case and
+      repeats collapse), in request order. Members are removed; a name that is not a member
+      (or not registered) comes back with `result: false` and a `reason` ("user: <u> doesn't
+      exist in group: <id>"), the owner with `result: false` and "forbidden operation on
+      group owner!"; the call still answers 200. More than 60 names is a `400
+      invalid_parameter` "kickMember: kickMembers number more than maxSize : 60" (the limit
+      every error sentence names; some pages say 100).
+
+    Both forms share the path template, so they are one operation whose 200 reply is one of
+    two named bodies: `ChatroomMembershipResponse` for one name,
+    `ChatroomMembersRemoveResponse` for a list. Each removed member's chat-room attributes set
+    with `autoDelete: DELETE` are removed; `NO_DELETE` ones stay.
 
     Args:
         chatroom_id (str):
@@ -281,7 +350,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatroomMembershipResponse | ErrorResponse | None; the success model only with raise_on_error=True.
+        ChatroomMembershipResponse | ChatroomMembersRemoveResponse | ErrorResponse | None; the success model only with raise_on_error=True.
     """
 
     return (

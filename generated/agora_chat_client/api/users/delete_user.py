@@ -100,6 +100,11 @@ def sync_detailed(
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
 
+    An unknown user is a `404 service_resource_not_found` "Service resource not found". The
+    newest Easemob page lists, for the same case, also `400 management` "User with id null
+    does not exist in app <app>"; a client should treat both as "no such user". The emulator
+    sends the 404 (decision D52).
+
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
     overview gives it 100/s of its own (`rate-limit-model` switch, D117).
@@ -156,6 +161,11 @@ def sync(
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
 
+    An unknown user is a `404 service_resource_not_found` "Service resource not found". The
+    newest Easemob page lists, for the same case, also `400 management` "User with id null
+    does not exist in app <app>"; a client should treat both as "no such user". The emulator
+    sends the 404 (decision D52).
+
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
     overview gives it 100/s of its own (`rate-limit-model` switch, D117).
@@ -190,6 +200,11 @@ async def asyncio_detailed(
     (documented). The user also leaves every other room it was a member of, which removes its
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    An unknown user is a `404 service_resource_not_found` "Service resource not found". The
+    newest Easemob page lists, for the same case, also `400 management` "User with id null
+    does not exist in app <app>"; a client should treat both as "no such user". The emulator
+    sends the 404 (decision D52).
 
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
@@ -244,6 +259,11 @@ async def asyncio(
     (documented). The user also leaves every other room it was a member of, which removes its
     `autoDelete: DELETE` chat-room attributes there (not documented by the vendor; decided by
     this description, see `docs/decisions.md`). Its push settings and push language are gone.
+
+    An unknown user is a `404 service_resource_not_found` "Service resource not found". The
+    newest Easemob page lists, for the same case, also `400 management` "User with id null
+    does not exist in app <app>"; a client should treat both as "no such user". The emulator
+    sends the 404 (decision D52).
 
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST

@@ -118,13 +118,31 @@ def sync_detailed(
 
     * Object form: an existing username rejects the request with
       `400 duplicate_unique_property_exists`.
-    * Array form: an existing username (or one repeated in the batch) does not fail the request;
-      the others are created and the failures are listed in `data` with a
-      `registerUserFailReason` of `the <username> already exists`.
+    * Array form: an existing username (or one repeated in the batch with the same password)
+      does not fail the request; the others are created and the failures are listed in `data`
+      with a `registerUserFailReason` of `the <username> already exists`. One username sent
+      twice with **different passwords** rejects the whole batch with `400
+      duplicate_unique_property_exists` "the same user <u> has a different password, the
+      passwords are <p1>,<p2>" (decision D109).
 
-    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
-    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
-    tokens); it is optional here.
+    Usernames: both vendors' newest pages say not to use upper-case letters (Easemob: a
+    mixed-case ID comes back lower-case; Agora since 2025-03: "Do not use any of the 26
+    uppercase English letters"). The service, and the emulator, accept them and store the
+    ID lower-case, so `Alice` and `alice` are one user (decision D108).
+
+    `password` — the vendors contradict each other (decision D108; emulator switch
+    `registration-password`): Easemob requires it (at most 64 characters; without it `400
+    illegal_argument` "password or pin must provided"), Agora's pages list only `username`
+    (Agora users log in with tokens). The emulator's default is `optional`; `required` gives
+    Easemob's error.
+
+    The service words these refusals itself (`400 illegal_argument`), and so does the
+    emulator: "username <u> is not legal" (characters outside `a-z A-Z 0-9 _ - .`, or empty),
+    "USERNAME_TOO_LONG" (over 64), "NICKNAME_TOO_LONG" (over 100), and for more than 60 users
+    "Request body array size[<n>] had almost reached or been greater than the upper range
+    value[60]". Where registration is closed to app tokens the service answers `401
+    unauthorized` "Open registration doesn't allow, so register user need token"; a free plan
+    past its 100 users gets `429 resource_limited` (neither is emulated).
 
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
@@ -183,13 +201,31 @@ def sync(
 
     * Object form: an existing username rejects the request with
       `400 duplicate_unique_property_exists`.
-    * Array form: an existing username (or one repeated in the batch) does not fail the request;
-      the others are created and the failures are listed in `data` with a
-      `registerUserFailReason` of `the <username> already exists`.
+    * Array form: an existing username (or one repeated in the batch with the same password)
+      does not fail the request; the others are created and the failures are listed in `data`
+      with a `registerUserFailReason` of `the <username> already exists`. One username sent
+      twice with **different passwords** rejects the whole batch with `400
+      duplicate_unique_property_exists` "the same user <u> has a different password, the
+      passwords are <p1>,<p2>" (decision D109).
 
-    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
-    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
-    tokens); it is optional here.
+    Usernames: both vendors' newest pages say not to use upper-case letters (Easemob: a
+    mixed-case ID comes back lower-case; Agora since 2025-03: "Do not use any of the 26
+    uppercase English letters"). The service, and the emulator, accept them and store the
+    ID lower-case, so `Alice` and `alice` are one user (decision D108).
+
+    `password` — the vendors contradict each other (decision D108; emulator switch
+    `registration-password`): Easemob requires it (at most 64 characters; without it `400
+    illegal_argument` "password or pin must provided"), Agora's pages list only `username`
+    (Agora users log in with tokens). The emulator's default is `optional`; `required` gives
+    Easemob's error.
+
+    The service words these refusals itself (`400 illegal_argument`), and so does the
+    emulator: "username <u> is not legal" (characters outside `a-z A-Z 0-9 _ - .`, or empty),
+    "USERNAME_TOO_LONG" (over 64), "NICKNAME_TOO_LONG" (over 100), and for more than 60 users
+    "Request body array size[<n>] had almost reached or been greater than the upper range
+    value[60]". Where registration is closed to app tokens the service answers `401
+    unauthorized` "Open registration doesn't allow, so register user need token"; a free plan
+    past its 100 users gets `429 resource_limited` (neither is emulated).
 
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
@@ -227,13 +263,31 @@ async def asyncio_detailed(
 
     * Object form: an existing username rejects the request with
       `400 duplicate_unique_property_exists`.
-    * Array form: an existing username (or one repeated in the batch) does not fail the request;
-      the others are created and the failures are listed in `data` with a
-      `registerUserFailReason` of `the <username> already exists`.
+    * Array form: an existing username (or one repeated in the batch with the same password)
+      does not fail the request; the others are created and the failures are listed in `data`
+      with a `registerUserFailReason` of `the <username> already exists`. One username sent
+      twice with **different passwords** rejects the whole batch with `400
+      duplicate_unique_property_exists` "the same user <u> has a different password, the
+      passwords are <p1>,<p2>" (decision D109).
 
-    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
-    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
-    tokens); it is optional here.
+    Usernames: both vendors' newest pages say not to use upper-case letters (Easemob: a
+    mixed-case ID comes back lower-case; Agora since 2025-03: "Do not use any of the 26
+    uppercase English letters"). The service, and the emulator, accept them and store the
+    ID lower-case, so `Alice` and `alice` are one user (decision D108).
+
+    `password` — the vendors contradict each other (decision D108; emulator switch
+    `registration-password`): Easemob requires it (at most 64 characters; without it `400
+    illegal_argument` "password or pin must provided"), Agora's pages list only `username`
+    (Agora users log in with tokens). The emulator's default is `optional`; `required` gives
+    Easemob's error.
+
+    The service words these refusals itself (`400 illegal_argument`), and so does the
+    emulator: "username <u> is not legal" (characters outside `a-z A-Z 0-9 _ - .`, or empty),
+    "USERNAME_TOO_LONG" (over 64), "NICKNAME_TOO_LONG" (over 100), and for more than 60 users
+    "Request body array size[<n>] had almost reached or been greater than the upper range
+    value[60]". Where registration is closed to app tokens the service answers `401
+    unauthorized` "Open registration doesn't allow, so register user need token"; a free plan
+    past its 100 users gets `429 resource_limited` (neither is emulated).
 
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
@@ -290,13 +344,31 @@ async def asyncio(
 
     * Object form: an existing username rejects the request with
       `400 duplicate_unique_property_exists`.
-    * Array form: an existing username (or one repeated in the batch) does not fail the request;
-      the others are created and the failures are listed in `data` with a
-      `registerUserFailReason` of `the <username> already exists`.
+    * Array form: an existing username (or one repeated in the batch with the same password)
+      does not fail the request; the others are created and the failures are listed in `data`
+      with a `registerUserFailReason` of `the <username> already exists`. One username sent
+      twice with **different passwords** rejects the whole batch with `400
+      duplicate_unique_property_exists` "the same user <u> has a different password, the
+      passwords are <p1>,<p2>" (decision D109).
 
-    Usernames are case-insensitive and stored lower-case. `password` is required by Easemob
-    deployments and absent from Agora's documentation since 2024-07 (Agora logs users in with
-    tokens); it is optional here.
+    Usernames: both vendors' newest pages say not to use upper-case letters (Easemob: a
+    mixed-case ID comes back lower-case; Agora since 2025-03: "Do not use any of the 26
+    uppercase English letters"). The service, and the emulator, accept them and store the
+    ID lower-case, so `Alice` and `alice` are one user (decision D108).
+
+    `password` — the vendors contradict each other (decision D108; emulator switch
+    `registration-password`): Easemob requires it (at most 64 characters; without it `400
+    illegal_argument` "password or pin must provided"), Agora's pages list only `username`
+    (Agora users log in with tokens). The emulator's default is `optional`; `required` gives
+    Easemob's error.
+
+    The service words these refusals itself (`400 illegal_argument`), and so does the
+    emulator: "username <u> is not legal" (characters outside `a-z A-Z 0-9 _ - .`, or empty),
+    "USERNAME_TOO_LONG" (over 64), "NICKNAME_TOO_LONG" (over 100), and for more than 60 users
+    "Request body array size[<n>] had almost reached or been greater than the upper range
+    value[60]". Where registration is closed to app tokens the service answers `401
+    unauthorized` "Open registration doesn't allow, so register user need token"; a free plan
+    past its 100 users gets `429 resource_limited` (neither is emulated).
 
     Rate limit: Easemob's limits page counts this call in one 100/s budget with the other
     user-account calls and the push binding, nickname and display-style calls; Agora's REST
