@@ -28,6 +28,7 @@ from .display_style import DisplayStyle
 from .display_style_string import DisplayStyleString
 from .error_response import ErrorResponse
 from .grant_type import GrantType
+from .inherit_token_request import InheritTokenRequest
 from .member_affiliation import MemberAffiliation
 from .members_added import MembersAdded
 from .members_added_action import MembersAddedAction
@@ -38,6 +39,7 @@ from .notification_setting_request import NotificationSettingRequest
 from .notification_setting_response import NotificationSettingResponse
 from .owner_affiliation import OwnerAffiliation
 from .page_params import PageParams
+from .password_token_request import PasswordTokenRequest
 from .push_language import PushLanguage
 from .push_language_request import PushLanguageRequest
 from .push_language_response import PushLanguageResponse
@@ -46,6 +48,9 @@ from .push_profile_request import PushProfileRequest
 from .push_template import PushTemplate
 from .push_template_request import PushTemplateRequest
 from .push_template_response import PushTemplateResponse
+from .receiver_push_template import ReceiverPushTemplate
+from .receiver_push_template_request import ReceiverPushTemplateRequest
+from .receiver_push_template_response import ReceiverPushTemplateResponse
 from .register_users_response import RegisterUsersResponse
 from .registration_failure import RegistrationFailure
 from .service_envelope import ServiceEnvelope
@@ -55,6 +60,7 @@ from .user import User
 from .user_entities_response import UserEntitiesResponse
 from .user_entity_type import UserEntityType
 from .user_registration import UserRegistration
+from .user_token_response import UserTokenResponse
 
 __all__ = (
     "AttributeEnvelope",
@@ -85,6 +91,7 @@ __all__ = (
     "DisplayStyleString",
     "ErrorResponse",
     "GrantType",
+    "InheritTokenRequest",
     "MemberAffiliation",
     "MembersAdded",
     "MembersAddedAction",
@@ -95,6 +102,7 @@ __all__ = (
     "NotificationSettingResponse",
     "OwnerAffiliation",
     "PageParams",
+    "PasswordTokenRequest",
     "PushLanguage",
     "PushLanguageRequest",
     "PushLanguageResponse",
@@ -103,6 +111,9 @@ __all__ = (
     "PushTemplate",
     "PushTemplateRequest",
     "PushTemplateResponse",
+    "ReceiverPushTemplate",
+    "ReceiverPushTemplateRequest",
+    "ReceiverPushTemplateResponse",
     "RegisterUsersResponse",
     "RegistrationFailure",
     "ServiceEnvelope",
@@ -112,4 +123,5 @@ __all__ = (
     "UserEntitiesResponse",
     "UserEntityType",
     "UserRegistration",
+    "UserTokenResponse",
 )

@@ -93,13 +93,16 @@ def sync_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -136,7 +139,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
 ) -> NotificationSettingResponse: ...
 
 
@@ -146,7 +149,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
 
@@ -155,13 +158,16 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -192,13 +198,16 @@ async def asyncio_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -233,7 +242,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
 ) -> NotificationSettingResponse: ...
 
 
@@ -243,7 +252,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
 
@@ -252,13 +261,16 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):

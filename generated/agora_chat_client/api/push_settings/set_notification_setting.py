@@ -102,7 +102,7 @@ def sync_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -131,6 +131,9 @@ def sync_detailed(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -170,7 +173,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: NotificationSettingRequest,
 ) -> NotificationSettingResponse: ...
 
@@ -181,7 +184,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
@@ -191,7 +194,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -220,6 +223,9 @@ def sync(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -253,7 +259,7 @@ async def asyncio_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -282,6 +288,9 @@ async def asyncio_detailed(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -319,7 +328,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: NotificationSettingRequest,
 ) -> NotificationSettingResponse: ...
 
@@ -330,7 +339,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
@@ -340,7 +349,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -369,6 +378,9 @@ async def asyncio(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):

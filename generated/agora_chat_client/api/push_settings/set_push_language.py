@@ -95,7 +95,7 @@ def _build_response(
 def sync_detailed(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> Response[ErrorResponse | PushLanguageResponse]:
     """Set the preferred push translation language
@@ -104,6 +104,9 @@ def sync_detailed(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -135,7 +138,7 @@ def sync_detailed(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: PushLanguageRequest,
 ) -> PushLanguageResponse: ...
 
@@ -144,7 +147,7 @@ def sync(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None: ...
 
@@ -152,7 +155,7 @@ def sync(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None:
     """Set the preferred push translation language
@@ -161,6 +164,9 @@ def sync(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -186,7 +192,7 @@ def sync(
 async def asyncio_detailed(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> Response[ErrorResponse | PushLanguageResponse]:
     """Set the preferred push translation language
@@ -195,6 +201,9 @@ async def asyncio_detailed(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -224,7 +233,7 @@ async def asyncio_detailed(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: PushLanguageRequest,
 ) -> PushLanguageResponse: ...
 
@@ -233,7 +242,7 @@ async def asyncio(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None: ...
 
@@ -241,7 +250,7 @@ async def asyncio(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None:
     """Set the preferred push translation language
@@ -250,6 +259,9 @@ async def asyncio(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
