@@ -19,6 +19,7 @@ from agora_chat_emulator.spec import iter_operations
 REPO = Path(__file__).resolve().parents[2]
 OPERATIONS_TESTS = Path(__file__).with_name("test_client_operations.py")
 FIDELITY_TESTS = Path(__file__).with_name("test_client_fidelity.py")
+USER_TOKEN_TESTS = Path(__file__).with_name("test_client_user_tokens.py")
 
 
 def snake(name: str) -> str:
@@ -40,14 +41,15 @@ OPERATIONS = spec_operations()
 def calls(module: str, variants: str) -> list[str]:
     # Operations added for issue #12 are called in their own file.
     source = "".join(
-        path.read_text(encoding="utf-8") for path in (OPERATIONS_TESTS, FIDELITY_TESTS)
+        path.read_text(encoding="utf-8")
+        for path in (OPERATIONS_TESTS, FIDELITY_TESTS, USER_TOKEN_TESTS)
     )
     return re.findall(rf"\b{module}\.({variants})\(", source)
 
 
-def test_the_spec_has_the_24_operations_this_suite_was_written_for() -> None:
-    assert len(OPERATIONS) == 24
-    assert len({operation_id for operation_id, _ in OPERATIONS}) == 24
+def test_the_spec_has_the_26_operations_this_suite_was_written_for() -> None:
+    assert len(OPERATIONS) == 26
+    assert len({operation_id for operation_id, _ in OPERATIONS}) == 26
 
 
 @pytest.mark.parametrize(("operation_id", "tag"), OPERATIONS, ids=[o for o, _ in OPERATIONS])

@@ -22,7 +22,8 @@ RESOLVED: dict[str, Any] = resolve_refs(SPEC, SPEC)
 OPERATION_VERBS = ("get", "set", "create", "delete", "add", "remove", "list", "register", "force")
 OPERATION_ID = re.compile(rf"^({'|'.join(OPERATION_VERBS)})[A-Z][A-Za-z0-9]*$")
 EVIDENCE = re.compile(
-    r"^(api-facts|supporting-endpoints|sdk-wire-formats|user-tokens)\.md §[0-9]+(\.[0-9]+)*( \S.*)?$"
+    r"^(api-facts|supporting-endpoints|sdk-wire-formats|user-tokens)\.md"
+    r" §[0-9]+(\.[0-9]+)*( \S.*)?$"
 )
 UNSECURED_OPERATIONS = {"createAppToken"}
 
