@@ -88,7 +88,9 @@ def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
         renamed["name"] = names.template(body["name"])
     elif op == "setReceiverPushTemplate" and "templateName" in body:
         renamed["templateName"] = names.template(body["templateName"])
-    elif op == "createAppToken" and body.get("grant_type") in USER_GRANTS and "username" in body:
+    elif (
+        op == "createAppToken" and str(body.get("grant_type")) in USER_GRANTS and "username" in body
+    ):
         renamed["username"] = names.user(body["username"])
     elif (
         op == "createAppToken"
