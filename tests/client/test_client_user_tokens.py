@@ -14,6 +14,7 @@ from agora_chat_client.api.push_settings import (
 from agora_chat_client.api.push_templates import create_push_template
 from agora_chat_client.api.users import register_users
 from agora_chat_client.models import (
+    ChatType,
     ErrorResponse,
     InheritTokenRequest,
     NotificationSettingRequest,
@@ -55,7 +56,7 @@ def test_create_app_token_password_grant_gives_a_user_token_for_own_settings(
     body = NotificationSettingRequest(type_=PushMode.AT)
     with new_client(agora_chat_emulator, token) as alice:
         response = set_notification_setting.sync_detailed(
-            "alice", "user", "alice", client=alice, body=body
+            "alice", ChatType.USER, "alice", client=alice, body=body
         )
     assert expect(response, NotificationSettingResponse).data.type_ is PushMode.AT
 
