@@ -25,9 +25,15 @@ OWNER, MEMBER = "alice", "bob"
 EXAMPLE_ROOM_ID = load_spec()["components"]["parameters"]["ChatroomId"]["example"]
 TEMPLATE = {"name": "hello", "title_pattern": "{$fromNickname} says", "content_pattern": "{0}"}
 ATTRIBUTES = {"metaData": {"topic": "green tea", "mood": "calm"}, "autoDelete": "NO_DELETE"}
-TOKEN_EXAMPLE = load_spec()["paths"]["/token"]["post"]["requestBody"]["content"][
-    "application/json"
-]["example"]
+TOKEN_EXAMPLES = {
+    name: example["value"]
+    for name, example in load_spec()["paths"]["/token"]["post"]["requestBody"]["content"][
+        "application/json"
+    ]["examples"].items()
+}
+TOKEN_EXAMPLE = TOKEN_EXAMPLES["appToken"]
+PASSWORD = TOKEN_EXAMPLES["userTokenByPassword"]["password"]
+"""The run's users are registered with the password of the spec's ``password`` grant example."""
 
 
 def _path_validator(operation_id: str, name: str) -> Any:
@@ -107,6 +113,11 @@ def record_response(journal: Path, operation_id: str, response_json: Any) -> Non
         name = (response_json.get("data") or {}).get("name")
         if isinstance(name, str):
             record(journal, "templates", name)
+    elif operation_id == "createAppToken":
+        # `inherit` with `autoCreateUser` registers the user it answers for.
+        user = response_json.get("user")
+        if isinstance(user, dict) and isinstance(user.get("username"), str):
+            record(journal, "users", user["username"])
 
 
 def lower_usernames(body: Any) -> Any:
@@ -174,7 +185,10 @@ def ensure(client: httpx.Client, state: RunState) -> list[str]:
     missing = [name for name in users if client.get(f"/users/{name}").status_code != 200]
     if missing:
         expect(
-            client.post("/users", json=[{"username": name} for name in missing]), "registerUsers"
+            client.post(
+                "/users", json=[{"username": name, "password": PASSWORD} for name in missing]
+            ),
+            "registerUsers",
         )
     room_ok = False
     if state.room_id is not None:
@@ -212,6 +226,14 @@ def ensure(client: httpx.Client, state: RunState) -> list[str]:
             "createPushTemplate",
         )
     return problems
+
+
+def user_token(client: httpx.Client, username: str) -> str | None:
+    """A user token of ``username`` (grant ``inherit``, with the client's app token), or None
+    when the target gives none (an unknown user: the call then goes out with the app token)."""
+    response = client.post("/token", json={"grant_type": "inherit", "username": username})
+    token = response.json().get("access_token") if response.status_code == 200 else None
+    return token if isinstance(token, str) else None
 
 
 def teardown(client: httpx.Client, state: RunState) -> list[str]:

@@ -44,6 +44,7 @@ from agora_chat_contract.fixtures import (
     ensure,
     lower_usernames,
     record_response,
+    user_token,
 )
 from agora_chat_contract.pacing import Pacer, paced_client
 from agora_chat_contract.routes import OperationMatcher
@@ -54,6 +55,7 @@ DESTRUCTIVE = frozenset(
     {"deleteUser", "deleteChatroom", "removeChatroomMember", "deletePushTemplate"}
 )
 TEMPLATE_BY_NAME = frozenset({"getPushTemplate", "deletePushTemplate"})
+USER_GRANTS = frozenset({"password", "inherit"})
 MAX_PAUSE_AFTER_429_S = 10.0
 
 _state_file = os.environ.get(STATE_ENV)
@@ -91,6 +93,12 @@ def rename_body(op: str, body: Any, names: RunNames, state: RunState) -> Any:
         renamed["usernames"] = [names.user(name) for name in body["usernames"]]
     elif op == "createPushTemplate" and "name" in body:
         renamed["name"] = names.template(body["name"])
+    elif op == "setReceiverPushTemplate" and "templateName" in body:
+        renamed["templateName"] = names.template(body["templateName"])
+    elif (
+        op == "createAppToken" and str(body.get("grant_type")) in USER_GRANTS and "username" in body
+    ):
+        renamed["username"] = names.user(body["username"])
     elif (
         op == "createAppToken"
         and state.client_id is not None
@@ -144,6 +152,17 @@ def _adjust_wire(request: requests.PreparedRequest, operation: Operation, state:
         request.headers["Content-Length"] = str(len(encoded))
 
 
+def _use_user_token(request: requests.PreparedRequest, username: str, state: RunState) -> None:
+    """The run's app token becomes a user token of the path's (prefixed) user, for operations
+    that take user tokens only; any other credential a check sends stays as it is."""
+    if request.headers.get("Authorization") != f"Bearer {state.token}":
+        return
+    with paced_client(state.base_url, PACER, token=state.token) as client:
+        token = user_token(client, username) if username else None
+    if token is not None:
+        request.headers["Authorization"] = f"Bearer {token}"
+
+
 def _install(state: RunState) -> None:
     """Route schemathesis's requests (all go through ``requests.Session.send``) via ``_send``."""
     matcher = OperationMatcher()
@@ -158,6 +177,9 @@ def _install(state: RunState) -> None:
             return original(self, request, **kwargs)
         PACER.wait(operation.operation_id)
         _adjust_wire(request, operation, state)
+        if operation.token_kinds == {"user"}:
+            _renamed, params = matcher.match(str(request.method), urlsplit(str(request.url)).path)
+            _use_user_token(request, unquote(params.get("username", "")), state)
         response: requests.Response = original(self, request, **kwargs)
         if response.status_code == 200:
             with contextlib.suppress(ValueError):

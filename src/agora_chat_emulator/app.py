@@ -160,12 +160,15 @@ class Emulator:
                 return self._error_response(error, received_ms)
             try:
                 # The bucket counts the calls the app makes: a refused credential is not one (D75).
-                if operation.secured:
-                    self.store.check_token(bearer(request))
+                user = self._authenticate(operation, request)
                 self.rate_limiter.check(operation)
                 if self._content_type_required:
                     check_content_type(request, operation, raw_body)
-                payload = handler(parse(request, operation, received_ms, raw_body))
+                call = parse(request, operation, received_ms, raw_body)
+                # A user token acts for its own user only (D99).
+                if user is not None and call.path.get("username", "").lower() != user:
+                    raise errors.wrong_token_kind()
+                payload = handler(call)
                 status = 200
             except errors.ApiError as error:
                 payload = self._error_body(error, received_ms)
@@ -179,6 +182,17 @@ class Emulator:
             return JSONResponse(payload, status_code=status)
 
         return endpoint
+
+    def _authenticate(self, operation: Operation, request: Request) -> str | None:
+        """The user of the request's user token, None for the app token or no check."""
+        if not operation.secured:
+            return None
+        try:
+            return self.store.check_token(bearer(request), operation.token_kinds)
+        except errors.ApiError as error:
+            if operation.operation_id == "registerUsers" and error.status == 401:
+                raise errors.registration_not_open() from None
+            raise
 
     def _check_app(self, request: Request) -> None:
         org, app = request.path_params["org_name"], request.path_params["app_name"]

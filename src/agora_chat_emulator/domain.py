@@ -37,6 +37,13 @@ class User:
 
 
 @dataclass(frozen=True)
+class UserToken:
+    token: str
+    expires_in: int
+    user: User
+
+
+@dataclass(frozen=True)
 class RegisterFailure:
     username: str
     reason: str

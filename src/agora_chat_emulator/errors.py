@@ -50,13 +50,15 @@ _UNAUTHORIZED = "UnauthorizedException"
 _ILLEGAL = "IllegalArgumentException"
 _RESOURCE_NOT_FOUND = "ResourceNotFoundException"
 _DUPLICATE = "DuplicateUniquePropertyExistsException"
+_INVALID_GRANT = "InvalidGrantException"
 
 
 # --- authentication -------------------------------------------------------------------------
 
 
 def missing_token() -> ApiError:
-    return ApiError(401, "unauthorized", _UNAUTHORIZED, "Unable to authenticate (OAuth)")
+    """The vendor's token-error table gives no token the expired-token sentence (D102)."""
+    return expired_token()
 
 
 def malformed_token() -> ApiError:
@@ -81,6 +83,22 @@ def expired_token() -> ApiError:
     )
 
 
+def wrong_token_kind() -> ApiError:
+    """A valid token the operation does not take: a user token where only the app token is
+    accepted, the app token where only a user token is, or another user's token (D99)."""
+    return malformed_token()
+
+
+def registration_not_open() -> ApiError:
+    """Registration's answer to any refused token (D102)."""
+    return ApiError(
+        401,
+        "unauthorized",
+        _UNAUTHORIZED,
+        "registration is not open, please contact the app admin",
+    )
+
+
 def app_not_found(org: str, app: str, rest: str) -> ApiError:
     return ApiError(
         404,
@@ -91,11 +109,27 @@ def app_not_found(org: str, app: str, rest: str) -> ApiError:
 
 
 def client_id_mismatch() -> ApiError:
-    return ApiError(400, "invalid_grant", "InvalidGrantException", "client_id does not match")
+    return ApiError(400, "invalid_grant", _INVALID_GRANT, "client_id does not match")
 
 
 def client_secret_mismatch() -> ApiError:
-    return ApiError(400, "invalid_grant", "InvalidGrantException", "client_secret does not match")
+    return ApiError(400, "invalid_grant", _INVALID_GRANT, "client_secret does not match")
+
+
+def token_user_not_found() -> ApiError:
+    return ApiError(404, "invalid_grant", _INVALID_GRANT, "user not found")
+
+
+def wrong_password() -> ApiError:
+    return ApiError(400, "invalid_grant", _INVALID_GRANT, "invalid username or password")
+
+
+def username_not_legal(username: str) -> ApiError:
+    return ApiError(400, "illegal_argument", _ILLEGAL, f"username [{username}] is not legal")
+
+
+def username_too_long() -> ApiError:
+    return ApiError(400, "illegal_argument", _ILLEGAL, "USERNAME_TOO_LONG")
 
 
 def unsupported_grant_type() -> ApiError:

@@ -33,6 +33,16 @@ class Handlers:
         ttl = body.get("ttl")
         # A number (60.0 is an integer to JSON Schema), a numeric string, or "" for the default.
         ttl = None if ttl in (None, "") else int(ttl)
+        if body["grant_type"] == "password":
+            user_token = self.store.user_token_by_password(body["username"], body["password"], ttl)
+            return views.user_token(user_token)
+        if body["grant_type"] == "inherit":
+            # Only this grant takes the app token; the others ignore any Authorization sent.
+            self.store.check_token(call.token)
+            user_token = self.store.user_token_by_user_id(
+                body["username"], auto_create=body.get("autoCreateUser", False), ttl=ttl
+            )
+            return views.user_token(user_token)
         issued = self.store.issue_token(
             body["grant_type"], body["client_id"], body["client_secret"], ttl
         )
@@ -119,6 +129,14 @@ class Handlers:
     def get_push_language(self, call: Call) -> Json:
         language = self.store.get_language(call.path["username"])
         return self.render.service(call.exchange, data=views.language(language))
+
+    def set_receiver_push_template(self, call: Call) -> Json:
+        name = self.store.set_receiver_template(call.path["username"], call.body["templateName"])
+        return self.render.service(call.exchange, data=views.receiver_template(name))
+
+    def get_receiver_push_template(self, call: Call) -> Json:
+        name = self.store.get_receiver_template(call.path["username"])
+        return self.render.service(call.exchange, data=views.receiver_template(name))
 
     # --- Push templates -------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class Call:
     path: dict[str, str]
     query: dict[str, Any]
     body: Any
+    token: str | None = None
+    """The bearer credential, for the operations that read it themselves (optional auth)."""
 
 
 def uri(request: Request) -> str:
@@ -200,10 +202,27 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
     # A blank body stands for "no body" (optional bodies); a JSON ``null`` is a body and is checked.
     present = bool(raw_body.strip())
     if operation.body_validator is not None and (present or operation.body_required):
-        _validate(operation, operation.body_validator, body, "body")
+        _validate(operation, _body_validator(operation, body), body, "body")
     if isinstance(body, dict):
         # Go SDKs send every optional field, `null` included; the spec lets `null` through only
         # where the service reads it as absent (D87), so the handlers never see it.
         body = {name: value for name, value in body.items() if value is not None}
     exchange = Exchange(request.method, uri(request), received_ms)
-    return Call(exchange, path, query, body)
+    return Call(exchange, path, query, body, bearer(request))
+
+
+def _body_validator(operation: Operation, body: Any) -> Any:
+    """The validator of the body variant ``body`` names (``Operation.body_variants``)."""
+    if operation.body_variants is None or not isinstance(body, dict):
+        return operation.body_validator
+    prop, validators = operation.body_variants
+    if prop not in body:
+        raise validation_error(
+            operation.operation_id, "Required", prop, prop, f"{prop!r} is a required property"
+        )
+    validator = validators.get(body[prop]) if isinstance(body[prop], str) else None
+    if validator is None:
+        raise validation_error(
+            operation.operation_id, "Enum", "", prop, f"{body[prop]!r} is not a known {prop}"
+        )
+    return validator

@@ -24,6 +24,8 @@ RATE_LIMIT_EXTENSION = "x-agora-rate-limit"
 RATE_LIMIT_MODELS = "models"
 """The extension's map from a rate-limit model (a choice of the ``rate-limit-model`` switch) to
 that model's ``bucket`` and ``limit``, where they differ from the default model's (D117)."""
+TOKEN_KINDS = {"bearerAuth": "app", "userToken": "user"}
+"""The kind of token each security scheme of the spec stands for."""
 
 
 def spec_path() -> Path:
@@ -107,6 +109,11 @@ class Operation:
     rate_limits: dict[str, RateLimit]
     """The operation's bucket under each rate-limit model (empty: not limited)."""
     response_validators: dict[int, Any] = field(default_factory=dict)
+    token_kinds: frozenset[str] = frozenset()
+    """The kinds of token (``TOKEN_KINDS``) the operation's ``security`` accepts."""
+    body_variants: tuple[str, dict[str, Any]] | None = None
+    """For a ``oneOf`` body with a ``discriminator``: its property and a validator per value,
+    so a refusal names the field of the variant the client meant, not the whole union."""
 
     def parameter(self, location: str, name: str) -> Parameter | None:
         for parameter in self.parameters:
@@ -129,6 +136,18 @@ def _json_schema(media: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return schema
 
 
+def _variants(schema: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]] | None:
+    if not schema or "discriminator" not in schema:
+        return None
+    prop = schema["discriminator"]["propertyName"]
+    variants = {}
+    for variant in schema["oneOf"]:
+        named = variant["properties"][prop]
+        for value in named.get("enum", [named.get("const")]):
+            variants[value] = _compile(variant)
+    return prop, variants
+
+
 def iter_operations(
     spec: Mapping[str, Any],
 ) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any]]]:
@@ -145,7 +164,7 @@ def iter_operations(
 
 def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
     resolved = resolve_refs(copy.deepcopy(dict(spec)), spec)
-    global_security = bool(resolved.get("security"))
+    global_security = resolved.get("security", [])
     for path, method, item, operation in iter_operations(resolved):
         shared = item.get("parameters", [])
         merged = {(p["in"], p["name"]): p for p in [*shared, *operation.get("parameters", [])]}
@@ -161,13 +180,14 @@ def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
         )
         body = operation.get("requestBody")
         body_schema = _json_schema(body)
-        security = operation.get("security")
+        security = operation.get("security", global_security)
         yield Operation(
             operation_id=operation["operationId"],
             method=method.upper(),
             path=path,
             tag=operation["tags"][0],
-            secured=global_security if security is None else bool(security),
+            # An empty requirement (`{}`) makes the token optional: the handler decides.
+            secured=bool(security) and all(security),
             parameters=parameters,
             body_required=bool(body and body.get("required", False)),
             body_validator=_compile(body_schema) if body_schema is not None else None,
@@ -177,6 +197,8 @@ def _operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
                 for status, response in operation["responses"].items()
                 if (schema := _json_schema(response)) is not None
             },
+            token_kinds=frozenset(TOKEN_KINDS[name] for need in security for name in need),
+            body_variants=_variants(body_schema),
         )
 
 

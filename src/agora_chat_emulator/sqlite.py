@@ -68,6 +68,18 @@ _SCHEMA: Final = (
         value TEXT NOT NULL, owner TEXT NOT NULL, auto_delete INTEGER NOT NULL,
         PRIMARY KEY (room_id, key)) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS attributes_owner ON attributes (room_id, owner)",
+    # Tables added after schema version 1 (created on open; _TABLES keeps version 1's set).
+    """CREATE TABLE IF NOT EXISTS passwords (
+        username TEXT PRIMARY KEY REFERENCES users(username) ON DELETE CASCADE,
+        salt BLOB NOT NULL, digest BLOB NOT NULL) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS user_tokens (
+        token TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        expires_at_ms INTEGER) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS user_tokens_username ON user_tokens (username)",
+    """CREATE TABLE IF NOT EXISTS receiver_templates (
+        username TEXT PRIMARY KEY REFERENCES users(username) ON DELETE CASCADE,
+        name TEXT NOT NULL) WITHOUT ROWID""",
 )
 # The tables of the schema version 1 files written before the application_id stamp; tables added
 # since (push_bindings) are created when such a file is opened.

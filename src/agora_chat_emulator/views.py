@@ -22,6 +22,7 @@ from agora_chat_emulator.domain import (
     Template,
     Token,
     User,
+    UserToken,
 )
 
 Json = dict[str, Any]
@@ -80,6 +81,10 @@ def token(value: Token) -> Json:
     }
 
 
+def user_token(value: UserToken) -> Json:
+    return {"access_token": value.token, "expires_in": value.expires_in, "user": user(value.user)}
+
+
 def user(value: User) -> Json:
     entity: Json = {
         "uuid": value.uuid,
@@ -123,6 +128,10 @@ def push_setting(value: PushSetting) -> Json:
 
 def language(value: str) -> Json:
     return {"language": value}
+
+
+def receiver_template(name: str) -> Json:
+    return {"templateName": name}
 
 
 def template(value: Template) -> Json:

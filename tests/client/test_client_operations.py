@@ -72,6 +72,7 @@ from agora_chat_client.models import (
     UserEntitiesResponse,
     UserEntityType,
     UserRegistration,
+    UserTokenResponse,
 )
 
 from agora_chat_emulator.pytest_plugin import RunningEmulator
@@ -117,7 +118,7 @@ def test_create_app_token_returns_a_token_the_other_operations_accept(
 
 
 def test_create_app_token_async_with_ttl_as_a_string(agora_chat_emulator: RunningEmulator) -> None:
-    async def call() -> TokenResponse | ErrorResponse | None:
+    async def call() -> TokenResponse | UserTokenResponse | ErrorResponse | None:
         async with Client(base_url=agora_chat_emulator.base_url) as anonymous:
             return await create_app_token.asyncio(
                 client=anonymous, body=token_request(agora_chat_emulator, "120")

@@ -56,6 +56,7 @@ def test_readme_python_example_runs(agora_chat_emulator: RunningEmulator) -> Non
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
+        "alice's push language: en",
         "push nickname: Alice",
         "successKeys: ['topic']",
         """errorKeys: {'bad key!': "key 'bad key!' is not Legal"}""",

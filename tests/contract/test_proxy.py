@@ -393,6 +393,7 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
     tests = "tests/client/test_client_operations.py"
     # The batch add (addChatroomMembers) has its client test beside the other fidelity rules.
     more_tests = "tests/client/test_client_fidelity.py"
+    credential_tests = "tests/client/test_client_user_tokens.py"
     deselect = [arg for name in DELIBERATELY_INVALID for arg in ("--deselect", f"{tests}::{name}")]
     result = subprocess.run(
         [
@@ -401,6 +402,7 @@ def test_the_client_suite_passes_through_the_proxy_with_zero_violations(tmp_path
             "pytest",
             tests,
             more_tests,
+            credential_tests,
             "-q",
             "-p",
             "no:agora_chat_emulator",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from agora_chat_emulator.clock import Clock
-from agora_chat_emulator.store import TOKEN_PURGE_INTERVAL_MS, Store
+from agora_chat_emulator.store import Store
+from agora_chat_emulator.tokens import TOKEN_PURGE_INTERVAL_MS
 
 ISSUES = 100_000
 PER_PURGE = 10_000

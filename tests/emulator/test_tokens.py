@@ -107,14 +107,26 @@ def test_token_expires_after_its_ttl_401_expired_access_token(api: Api) -> None:
     )
 
 
-def test_missing_token_401_with_json_error_body(api: Api) -> None:
+def test_missing_token_401_says_expired_access_token_as_the_token_error_table_does(
+    api: Api,
+) -> None:
     api.register("alice")
     assert_error(
         get_user_with(api, {}),
         401,
         "unauthorized",
-        description="Unable to authenticate (OAuth)",
+        description="Unable to authenticate due to expired access token",
     )
+
+
+def test_registration_with_a_refused_token_401_registration_is_not_open(api: Api) -> None:
+    for headers in ({}, bearer("abc!"), bearer("YWMt" + "A1b2-C3d_" * 7 + "x")):
+        assert_error(
+            api.raw("POST", api.app_path("/users"), json={"username": "alice"}, headers=headers),
+            401,
+            "unauthorized",
+            description="registration is not open, please contact the app admin",
+        )
 
 
 def test_malformed_token_401_auth_bad_access_token(api: Api) -> None:

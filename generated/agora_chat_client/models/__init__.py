@@ -29,6 +29,7 @@ from .display_style import DisplayStyle
 from .display_style_string import DisplayStyleString
 from .error_response import ErrorResponse
 from .grant_type import GrantType
+from .inherit_token_request import InheritTokenRequest
 from .member_affiliation import MemberAffiliation
 from .member_removal import MemberRemoval
 from .member_removal_action import MemberRemovalAction
@@ -41,6 +42,7 @@ from .notification_setting_request import NotificationSettingRequest
 from .notification_setting_response import NotificationSettingResponse
 from .owner_affiliation import OwnerAffiliation
 from .page_params import PageParams
+from .password_token_request import PasswordTokenRequest
 from .push_binding import PushBinding
 from .push_binding_request import PushBindingRequest
 from .push_bindings_response import PushBindingsResponse
@@ -54,6 +56,9 @@ from .push_profile_request import PushProfileRequest
 from .push_template import PushTemplate
 from .push_template_request import PushTemplateRequest
 from .push_template_response import PushTemplateResponse
+from .receiver_push_template import ReceiverPushTemplate
+from .receiver_push_template_request import ReceiverPushTemplateRequest
+from .receiver_push_template_response import ReceiverPushTemplateResponse
 from .register_users_response import RegisterUsersResponse
 from .registration_failure import RegistrationFailure
 from .service_envelope import ServiceEnvelope
@@ -63,6 +68,7 @@ from .user import User
 from .user_entities_response import UserEntitiesResponse
 from .user_entity_type import UserEntityType
 from .user_registration import UserRegistration
+from .user_token_response import UserTokenResponse
 
 __all__ = (
     "AttributeEnvelope",
@@ -94,6 +100,7 @@ __all__ = (
     "DisplayStyleString",
     "ErrorResponse",
     "GrantType",
+    "InheritTokenRequest",
     "MemberAffiliation",
     "MemberRemoval",
     "MemberRemovalAction",
@@ -106,6 +113,7 @@ __all__ = (
     "NotificationSettingResponse",
     "OwnerAffiliation",
     "PageParams",
+    "PasswordTokenRequest",
     "PushBinding",
     "PushBindingRequest",
     "PushBindingsResponse",
@@ -119,6 +127,9 @@ __all__ = (
     "PushTemplate",
     "PushTemplateRequest",
     "PushTemplateResponse",
+    "ReceiverPushTemplate",
+    "ReceiverPushTemplateRequest",
+    "ReceiverPushTemplateResponse",
     "RegisterUsersResponse",
     "RegistrationFailure",
     "ServiceEnvelope",
@@ -128,4 +139,5 @@ __all__ = (
     "UserEntitiesResponse",
     "UserEntityType",
     "UserRegistration",
+    "UserTokenResponse",
 )

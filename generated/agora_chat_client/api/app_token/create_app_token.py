@@ -6,14 +6,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.inherit_token_request import InheritTokenRequest
+from ...models.password_token_request import PasswordTokenRequest
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
+from ...models.user_token_response import UserTokenResponse
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: TokenRequest,
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +25,12 @@ def _get_kwargs(
         "url": "/token",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, TokenRequest):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, PasswordTokenRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -32,14 +40,30 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TokenResponse | None:
+) -> ErrorResponse | TokenResponse | UserTokenResponse | None:
     if client.raise_on_error and response.status_code != 200:
         raise errors.AgoraChatError.from_response(response)
     # A body that is not the documented JSON (a gateway's HTML page, `{}`) is an error, not a
     # JSONDecodeError or KeyError from deep inside a model.
     try:
         if response.status_code == 200:
-            response_200 = TokenResponse.from_dict(response.json())
+
+            def _parse_response_200(data: object) -> TokenResponse | UserTokenResponse:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_token_grant_response_type_0 = TokenResponse.from_dict(data)
+
+                    return componentsschemas_token_grant_response_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_token_grant_response_type_1 = UserTokenResponse.from_dict(data)
+
+                return componentsschemas_token_grant_response_type_1
+
+            response_200 = _parse_response_200(response.json())
 
             return response_200
 
@@ -47,6 +71,11 @@ def _parse_response(
             response_400 = ErrorResponse.from_dict(response.json())
 
             return response_400
+
+        if response.status_code == 401:
+            response_401 = ErrorResponse.from_dict(response.json())
+
+            return response_401
 
         if response.status_code == 404:
             response_404 = ErrorResponse.from_dict(response.json())
@@ -78,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TokenResponse]:
+) -> Response[ErrorResponse | TokenResponse | UserTokenResponse]:
     parsed = _parse_response(client=client, response=response)
     try:
         status_code = HTTPStatus(response.status_code)
@@ -96,24 +125,47 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
-) -> Response[ErrorResponse | TokenResponse]:
-    """Get an app token
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> Response[ErrorResponse | TokenResponse | UserTokenResponse]:
+    """Get an app token or a user token
 
-     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
-    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+     One path, three grants, told apart by `grant_type`:
+
+    * `client_credentials`: the app's client ID and secret (console → project → "Client
+      ID/Client Secret") for an **app token**. No `Authorization` header is sent.
+    * `password`: a user's `username` and registration `password` for a **user token**. No
+      `Authorization` header (Easemob's older user-token page). A user registered without a
+      password cannot use this grant.
+    * `inherit`: a `username` alone for a **user token**, with the app token in
+      `Authorization` (Easemob's newest user-token page); `autoCreateUser: true` registers a
+      missing user first (the page marks the field required; absent here means `false`).
+
+    A user token answers with the `user` entity instead of `application`. It is accepted by
+    the operations whose `security` lists `userToken`, and only for that user's own
+    `{username}`; everywhere else it gets `401 auth_bad_access_token` "Unable to authenticate
+    due to corrupt access token", the sentence the vendor gives for a token without the
+    permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
     the token never expires. Clients send it as a number, a numeric string or an empty string
-    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
-    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
-    (`agora`); those grants are outside this description.
+    (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
+    sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
+    outside this description.
+
+    Errors of the user grants: an unknown user is `404 invalid_grant` "user not found" (the
+    `inherit` page's row, used for both grants); a wrong or missing password is `400
+    invalid_grant` "invalid username or password" (undocumented, D100); with
+    `autoCreateUser: true` a name that is not a legal user ID is `400 illegal_argument`
+    "username [<name>] is not legal", one over 64 characters `400 illegal_argument`
+    "USERNAME_TOO_LONG".
 
     Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
     Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
-        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+        body (InheritTokenRequest | PasswordTokenRequest | TokenRequest): An app-token request
+            (`client_credentials`) or a user-token request (`password`, `inherit`), told apart by
+            `grant_type`.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -122,7 +174,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TokenResponse]
+        Response[ErrorResponse | TokenResponse | UserTokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -140,39 +192,62 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
-    body: TokenRequest,
-) -> TokenResponse: ...
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> TokenResponse | UserTokenResponse: ...
 
 
 @overload
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
-) -> ErrorResponse | TokenResponse | None: ...
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> ErrorResponse | TokenResponse | UserTokenResponse | None: ...
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
-) -> ErrorResponse | TokenResponse | None:
-    """Get an app token
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> ErrorResponse | TokenResponse | UserTokenResponse | None:
+    """Get an app token or a user token
 
-     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
-    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+     One path, three grants, told apart by `grant_type`:
+
+    * `client_credentials`: the app's client ID and secret (console → project → "Client
+      ID/Client Secret") for an **app token**. No `Authorization` header is sent.
+    * `password`: a user's `username` and registration `password` for a **user token**. No
+      `Authorization` header (Easemob's older user-token page). A user registered without a
+      password cannot use this grant.
+    * `inherit`: a `username` alone for a **user token**, with the app token in
+      `Authorization` (Easemob's newest user-token page); `autoCreateUser: true` registers a
+      missing user first (the page marks the field required; absent here means `false`).
+
+    A user token answers with the `user` entity instead of `application`. It is accepted by
+    the operations whose `security` lists `userToken`, and only for that user's own
+    `{username}`; everywhere else it gets `401 auth_bad_access_token` "Unable to authenticate
+    due to corrupt access token", the sentence the vendor gives for a token without the
+    permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
     the token never expires. Clients send it as a number, a numeric string or an empty string
-    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
-    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
-    (`agora`); those grants are outside this description.
+    (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
+    sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
+    outside this description.
+
+    Errors of the user grants: an unknown user is `404 invalid_grant` "user not found" (the
+    `inherit` page's row, used for both grants); a wrong or missing password is `400
+    invalid_grant` "invalid username or password" (undocumented, D100); with
+    `autoCreateUser: true` a name that is not a legal user ID is `400 illegal_argument`
+    "username [<name>] is not legal", one over 64 characters `400 illegal_argument`
+    "USERNAME_TOO_LONG".
 
     Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
     Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
-        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+        body (InheritTokenRequest | PasswordTokenRequest | TokenRequest): An app-token request
+            (`client_credentials`) or a user-token request (`password`, `inherit`), told apart by
+            `grant_type`.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -181,7 +256,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TokenResponse | None; the success model only with raise_on_error=True.
+        ErrorResponse | TokenResponse | UserTokenResponse | None; the success model only with raise_on_error=True.
     """
 
     return sync_detailed(
@@ -193,24 +268,47 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
-) -> Response[ErrorResponse | TokenResponse]:
-    """Get an app token
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> Response[ErrorResponse | TokenResponse | UserTokenResponse]:
+    """Get an app token or a user token
 
-     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
-    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+     One path, three grants, told apart by `grant_type`:
+
+    * `client_credentials`: the app's client ID and secret (console → project → "Client
+      ID/Client Secret") for an **app token**. No `Authorization` header is sent.
+    * `password`: a user's `username` and registration `password` for a **user token**. No
+      `Authorization` header (Easemob's older user-token page). A user registered without a
+      password cannot use this grant.
+    * `inherit`: a `username` alone for a **user token**, with the app token in
+      `Authorization` (Easemob's newest user-token page); `autoCreateUser: true` registers a
+      missing user first (the page marks the field required; absent here means `false`).
+
+    A user token answers with the `user` entity instead of `application`. It is accepted by
+    the operations whose `security` lists `userToken`, and only for that user's own
+    `{username}`; everywhere else it gets `401 auth_bad_access_token` "Unable to authenticate
+    due to corrupt access token", the sentence the vendor gives for a token without the
+    permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
     the token never expires. Clients send it as a number, a numeric string or an empty string
-    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
-    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
-    (`agora`); those grants are outside this description.
+    (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
+    sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
+    outside this description.
+
+    Errors of the user grants: an unknown user is `404 invalid_grant` "user not found" (the
+    `inherit` page's row, used for both grants); a wrong or missing password is `400
+    invalid_grant` "invalid username or password" (undocumented, D100); with
+    `autoCreateUser: true` a name that is not a legal user ID is `400 illegal_argument`
+    "username [<name>] is not legal", one over 64 characters `400 illegal_argument`
+    "USERNAME_TOO_LONG".
 
     Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
     Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
-        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+        body (InheritTokenRequest | PasswordTokenRequest | TokenRequest): An app-token request
+            (`client_credentials`) or a user-token request (`password`, `inherit`), told apart by
+            `grant_type`.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -219,7 +317,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TokenResponse]
+        Response[ErrorResponse | TokenResponse | UserTokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -235,39 +333,62 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
-    body: TokenRequest,
-) -> TokenResponse: ...
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> TokenResponse | UserTokenResponse: ...
 
 
 @overload
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
-) -> ErrorResponse | TokenResponse | None: ...
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> ErrorResponse | TokenResponse | UserTokenResponse | None: ...
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
-) -> ErrorResponse | TokenResponse | None:
-    """Get an app token
+    body: InheritTokenRequest | PasswordTokenRequest | TokenRequest,
+) -> ErrorResponse | TokenResponse | UserTokenResponse | None:
+    """Get an app token or a user token
 
-     Exchanges the app's client ID and secret (console → project → "Client ID/Client Secret")
-    for an app token (`grant_type` `client_credentials`). No `Authorization` header is sent.
+     One path, three grants, told apart by `grant_type`:
+
+    * `client_credentials`: the app's client ID and secret (console → project → "Client
+      ID/Client Secret") for an **app token**. No `Authorization` header is sent.
+    * `password`: a user's `username` and registration `password` for a **user token**. No
+      `Authorization` header (Easemob's older user-token page). A user registered without a
+      password cannot use this grant.
+    * `inherit`: a `username` alone for a **user token**, with the app token in
+      `Authorization` (Easemob's newest user-token page); `autoCreateUser: true` registers a
+      missing user first (the page marks the field required; absent here means `false`).
+
+    A user token answers with the `user` entity instead of `application`. It is accepted by
+    the operations whose `security` lists `userToken`, and only for that user's own
+    `{username}`; everywhere else it gets `401 auth_bad_access_token` "Unable to authenticate
+    due to corrupt access token", the sentence the vendor gives for a token without the
+    permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
     the token never expires. Clients send it as a number, a numeric string or an empty string
-    (the Easemob community Go SDK always sends `"ttl": ""`), and all three are accepted. The
-    same path also serves user tokens (`password`, `inherit`) and the Agora-token exchange
-    (`agora`); those grants are outside this description.
+    (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
+    sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
+    outside this description.
+
+    Errors of the user grants: an unknown user is `404 invalid_grant` "user not found" (the
+    `inherit` page's row, used for both grants); a wrong or missing password is `400
+    invalid_grant` "invalid username or password" (undocumented, D100); with
+    `autoCreateUser: true` a name that is not a legal user ID is `400 illegal_argument`
+    "username [<name>] is not legal", one over 64 characters `400 illegal_argument`
+    "USERNAME_TOO_LONG".
 
     Rate limit: 300/s per App Key for app and user tokens together on Easemob's limits page;
     Agora lists 100/s for getting a token (`rate-limit-model` switch, D117).
 
     Args:
-        body (TokenRequest): Client-credentials grant. Unknown fields are ignored.
+        body (InheritTokenRequest | PasswordTokenRequest | TokenRequest): An app-token request
+            (`client_credentials`) or a user-token request (`password`, `inherit`), told apart by
+            `grant_type`.
 
     Raises:
         errors.AgoraChatError: If the client has raise_on_error=True and the status is not 200 (a subclass per
@@ -276,7 +397,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TokenResponse | None; the success model only with raise_on_error=True.
+        ErrorResponse | TokenResponse | UserTokenResponse | None; the success model only with raise_on_error=True.
     """
 
     return (

@@ -98,13 +98,16 @@ def sync_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -141,7 +144,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
 ) -> NotificationSettingResponse: ...
 
 
@@ -151,7 +154,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
 
@@ -160,13 +163,16 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -197,13 +203,16 @@ async def asyncio_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -238,7 +247,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
 ) -> NotificationSettingResponse: ...
 
 
@@ -248,7 +257,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
 
@@ -257,13 +266,16 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Get the push mode and do-not-disturb of a conversation or of the whole app
 
      查询离线推送设置. Same path conventions as `setNotificationSetting`. A setting never written
     reads as `type` `ALL` at app level and `DEFAULT` for a conversation, `ignoreInterval` `""`
     and `ignoreDuration` `0`; an expired do-not-disturb period reads as `0`.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):

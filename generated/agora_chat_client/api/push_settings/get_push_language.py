@@ -91,13 +91,16 @@ def _build_response(
 def sync_detailed(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ErrorResponse | PushLanguageResponse]:
     """Get the preferred push translation language
 
      查询推送翻译语言. A language never set reads as `""`. (The vendor example shows
     `"action": "put"` here, a copy of the PUT example; the envelope's `action` is the request
     method.)
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -127,7 +130,7 @@ def sync_detailed(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
 ) -> PushLanguageResponse: ...
 
 
@@ -135,20 +138,23 @@ def sync(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | PushLanguageResponse | None: ...
 
 
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | PushLanguageResponse | None:
     """Get the preferred push translation language
 
      查询推送翻译语言. A language never set reads as `""`. (The vendor example shows
     `"action": "put"` here, a copy of the PUT example; the envelope's `action` is the request
     method.)
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -172,13 +178,16 @@ def sync(
 async def asyncio_detailed(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ErrorResponse | PushLanguageResponse]:
     """Get the preferred push translation language
 
      查询推送翻译语言. A language never set reads as `""`. (The vendor example shows
     `"action": "put"` here, a copy of the PUT example; the envelope's `action` is the request
     method.)
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -206,7 +215,7 @@ async def asyncio_detailed(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
 ) -> PushLanguageResponse: ...
 
 
@@ -214,20 +223,23 @@ async def asyncio(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | PushLanguageResponse | None: ...
 
 
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ErrorResponse | PushLanguageResponse | None:
     """Get the preferred push translation language
 
      查询推送翻译语言. A language never set reads as `""`. (The vendor example shows
     `"action": "put"` here, a copy of the PUT example; the envelope's `action` is the request
     method.)
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):

@@ -112,7 +112,7 @@ def sync_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -147,6 +147,9 @@ def sync_detailed(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -186,7 +189,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: NotificationSettingRequest,
 ) -> NotificationSettingResponse: ...
 
@@ -197,7 +200,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
@@ -207,7 +210,7 @@ def sync(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -243,6 +246,9 @@ def sync(
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
 
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
+
     Args:
         username (str):
         chattype (ChatType): `user` = one-to-one conversation (or app level), `chatgroup` = group
@@ -275,7 +281,7 @@ async def asyncio_detailed(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> Response[ErrorResponse | NotificationSettingResponse]:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -310,6 +316,9 @@ async def asyncio_detailed(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):
@@ -347,7 +356,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: NotificationSettingRequest,
 ) -> NotificationSettingResponse: ...
 
@@ -358,7 +367,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None: ...
 
@@ -368,7 +377,7 @@ async def asyncio(
     chattype: ChatType,
     key: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: NotificationSettingRequest,
 ) -> ErrorResponse | NotificationSettingResponse | None:
     """Set the push mode and do-not-disturb of a conversation or of the whole app
@@ -403,6 +412,9 @@ async def asyncio(
     (Unix epoch, ms) = time of the call + the requested duration, or `0` when no period is in
     effect. The vendor tables call it "duration"; their own example and the newest query page
     show the timestamp.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`): Easemob's
+    newest pages for these calls use a user token in their examples (D99).
 
     Args:
         username (str):

@@ -105,7 +105,7 @@ def _build_response(
 def sync_detailed(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> Response[ErrorResponse | PushLanguageResponse]:
     """Set the preferred push translation language
@@ -114,6 +114,9 @@ def sync_detailed(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -145,7 +148,7 @@ def sync_detailed(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: PushLanguageRequest,
 ) -> PushLanguageResponse: ...
 
@@ -154,7 +157,7 @@ def sync(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None: ...
 
@@ -162,7 +165,7 @@ def sync(
 def sync(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None:
     """Set the preferred push translation language
@@ -171,6 +174,9 @@ def sync(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -196,7 +202,7 @@ def sync(
 async def asyncio_detailed(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> Response[ErrorResponse | PushLanguageResponse]:
     """Set the preferred push translation language
@@ -205,6 +211,9 @@ async def asyncio_detailed(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
@@ -234,7 +243,7 @@ async def asyncio_detailed(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient[Literal[True]] | Client[Literal[True]],
+    client: AuthenticatedClient[Literal[True]],
     body: PushLanguageRequest,
 ) -> PushLanguageResponse: ...
 
@@ -243,7 +252,7 @@ async def asyncio(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None: ...
 
@@ -251,7 +260,7 @@ async def asyncio(
 async def asyncio(
     username: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PushLanguageRequest,
 ) -> ErrorResponse | PushLanguageResponse | None:
     """Set the preferred push translation language
@@ -260,6 +269,9 @@ async def asyncio(
     (Microsoft Azure Translator codes); `""` means no translation, push the original text. A
     push is translated only if the message was auto-translated into that language. The service
     does not validate the code.
+
+    Takes the app token or a user token of `{username}` itself (`userToken`), like every
+    call under `/users/{username}/notification` (D99).
 
     Args:
         username (str):
