@@ -20,7 +20,18 @@ from typing import Any
 import httpx
 import pytest
 import trustme
-from faults import CATALOGUE, PREFIX, ASGIApp, Message, Receive, Scope, Send, Wrap, rewrite_json
+from faults import (
+    CATALOGUE,
+    PREFIX,
+    ASGIApp,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    Wrap,
+    rewrite_json,
+    rewrite_response,
+)
 from test_catches_faults import SETTINGS, served
 
 from agora_chat_contract.proxy import ProxyServer, start_proxy
@@ -471,26 +482,11 @@ def gzipped(app: ASGIApp, _emulator: Emulator) -> ASGIApp:
     """The emulator with every response body gzip-encoded, as a deployment behind a
     compressing gateway answers."""
 
-    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
-        start: Message = {}
-        chunks: list[bytes] = []
+    def compress(_scope: Scope, start: Message, body: bytes) -> tuple[Message, bytes]:
+        headers = [*start.get("headers", []), (b"content-encoding", b"gzip")]
+        return {**start, "headers": headers}, gzip.compress(body)
 
-        async def compress(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                start.update(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            payload = gzip.compress(b"".join(chunks))
-            headers = [h for h in start.get("headers", []) if h[0].lower() != b"content-length"]
-            headers += [(b"content-encoding", b"gzip"), (b"content-length", b"%d" % len(payload))]
-            await send({**start, "headers": headers})
-            await send({"type": "http.response.body", "body": payload})
-
-        await app(scope, receive, compress)
-
-    return wrapped
+    return rewrite_response(app, compress)
 
 
 def test_a_gzip_encoded_response_passes_through_unchanged_and_is_checked_decoded(
