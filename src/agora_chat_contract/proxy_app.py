@@ -196,9 +196,13 @@ class Proxy:
         finally:
             response.release()
         # Checked once the client has the whole answer, so checking never delays it.
-        body = (
-            _decoded(response.raw_headers, b"".join(kept)) if size <= VALIDATED_BODY_BYTES else None
-        )
+        body: bytes | None = None
+        try:
+            if size <= VALIDATED_BODY_BYTES:
+                body = _decoded(response.raw_headers, b"".join(kept))
+        except httpx.DecodingError as exc:
+            message = f"body does not decode as its Content-Encoding says: {exc}"
+            violations.append(Violation("response", "content_encoding", message, "body"))
         if operation is not None:
             violations += check_response(
                 self._documented.by_operation[operation.operation_id],

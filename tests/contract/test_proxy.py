@@ -508,6 +508,33 @@ def test_a_gzip_encoded_response_passes_through_unchanged_and_is_checked_decoded
     assert lines == [], lines
 
 
+def falsely_gzipped(app: ASGIApp, _emulator: Emulator) -> ASGIApp:
+    """The emulator labelling the JSON of its GET answers as gzip."""
+
+    def label(scope: Scope, start: Message, body: bytes) -> tuple[Message, bytes]:
+        if scope["method"] != "GET":
+            return start, body
+        return {**start, "headers": [*start["headers"], (b"content-encoding", b"gzip")]}, body
+
+    return rewrite_response(app, label)
+
+
+def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_reported(
+    tmp_path: Path,
+) -> None:
+    with proxied(falsely_gzipped, tmp_path) as session:
+        register(session, "alice")
+        session.calls += 1
+        headers = {"Authorization": f"Bearer {session.target.token}"}
+        with httpx.stream("GET", session.url + "/users/alice", headers=headers) as response:
+            raw = b"".join(response.iter_raw())
+        lines = session.lines()
+        exchange = session.upstream[-1]
+
+    assert raw == exchange.response
+    assert [(line["kind"], line["location"]) for line in lines] == [("content_encoding", "body")]
+
+
 def test_an_https_upstream_is_verified_against_the_trusted_certificates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
