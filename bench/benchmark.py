@@ -263,7 +263,8 @@ class LoadResult:
     summary: dict[str, Any] = field(default_factory=dict)
 
 
-def wrk(cell: Cell, seconds: int) -> LoadResult:
+def wrk(cell: Cell, seconds: int, *, think_ms: float = 0) -> LoadResult:
+    """``think_ms``: paced load (``BENCH_THINK_MS`` of ``load.lua``); 0, the closed loop."""
     env = {
         **os.environ,
         "BENCH_MODE": cell.mode,
@@ -272,6 +273,7 @@ def wrk(cell: Cell, seconds: int) -> LoadResult:
         "BENCH_ROOM_BASE": str(SEED_ROOM_BASE),
         "BENCH_POPULATION": str(cell.population),
         "BENCH_TOKEN": cell.server.token,
+        "BENCH_THINK_MS": str(think_ms),
     }
     command = [
         "wrk",

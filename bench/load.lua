@@ -8,6 +8,10 @@
 -- with u = BENCH_USER_PREFIX .. i and room = BENCH_ROOM_BASE + i for a random i below
 -- BENCH_POPULATION: the naming of seed.bulk_seed, where room i is owned by user i.
 -- BENCH_MODE=get: GET {prefix}/users/alice/notification/user/alice only (what Prism mock can do).
+-- BENCH_THINK_MS (default 0, closed loop at full speed): paced load. After each response a
+-- connection waits an exponentially distributed time of this mean, so the connections drift out
+-- of step and their requests together arrive close to a Poisson stream of rate
+-- connections / (think + latency): a fixed offered load, not the server's saturation.
 --
 -- done() prints one JSON line with the counts and the latency percentiles in microseconds.
 
@@ -24,6 +28,13 @@ local push_body = '{"type":"NONE","ignoreInterval":"21:30-08:00","ignoreDuration
 local attributes_body = '{"metaData":{"topic":"green tea","mood":"calm"},"autoDelete":"DELETE"}'
 local keys_body = '{"keys":["topic","mood"]}'
 local counter = 0
+local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+
+if think_ms > 0 then
+    function delay()
+        return math.floor(-think_ms * math.log(1 - math.random()) + 0.5)
+    end
+end
 
 function setup(thread)
     -- Fixed seed: every run draws the same sequence of users and rooms.

@@ -17,6 +17,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 BodyEdit = Callable[[Scope, int, Any], tuple[int, Any]]
+ResponseEdit = Callable[[Scope, Message, bytes], tuple[Message, bytes]]
 Wrap = Callable[[ASGIApp, Emulator], ASGIApp]
 
 PREFIX = "ctfault0"
@@ -32,8 +33,9 @@ class Fault:
     phases: str = "examples,coverage,fuzzing"
 
 
-def rewrite_json(app: ASGIApp, edit: BodyEdit) -> ASGIApp:
-    """Let ``edit(scope, status, body)`` replace the status and JSON body of every response."""
+def rewrite_response(app: ASGIApp, edit: ResponseEdit) -> ASGIApp:
+    """Let ``edit(scope, start, body)`` replace the start message and the whole body of every
+    response; ``Content-Length`` follows the new body."""
 
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -49,20 +51,29 @@ def rewrite_json(app: ASGIApp, edit: BodyEdit) -> ASGIApp:
             chunks.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
-            status, body = edit(scope, start["status"], json.loads(b"".join(chunks)))
-            payload = json.dumps(body).encode()
+            edited, payload = edit(scope, start, b"".join(chunks))
             headers = [
                 (name, value)
-                for name, value in start.get("headers", [])
+                for name, value in edited.get("headers", [])
                 if name.lower() != b"content-length"
             ]
             headers.append((b"content-length", str(len(payload)).encode()))
-            await send({**start, "status": status, "headers": headers})
+            await send({**edited, "headers": headers})
             await send({"type": "http.response.body", "body": payload})
 
         await app(scope, receive, capture)
 
     return wrapped
+
+
+def rewrite_json(app: ASGIApp, edit: BodyEdit) -> ASGIApp:
+    """Let ``edit(scope, status, body)`` replace the status and JSON body of every response."""
+
+    def as_json(scope: Scope, start: Message, body: bytes) -> tuple[Message, bytes]:
+        status, value = edit(scope, start["status"], json.loads(body))
+        return {**start, "status": status}, json.dumps(value).encode()
+
+    return rewrite_response(app, as_json)
 
 
 def editing(edit: BodyEdit) -> Wrap:

@@ -30,14 +30,21 @@ SETTINGS = Settings(
 
 
 @contextmanager
-def served(wrap: Wrap, tmp_path: Path) -> Iterator[Target]:
-    """Serve a broken variant of a fresh emulator over loopback HTTP in a background thread."""
+def served(wrap: Wrap, tmp_path: Path, *, certificate: Path | None = None) -> Iterator[Target]:
+    """Serve a broken variant of a fresh emulator over loopback HTTP in a background thread
+    (HTTPS with ``certificate``, a PEM file of the key and the certificate chain)."""
     app = create_app(replace(SETTINGS, db=str(tmp_path / "faulty.db")))
     emulator: Emulator = app.state.emulator
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
+    scheme = "https" if certificate else "http"
     server = uvicorn.Server(
-        uvicorn.Config(wrap(emulator.app, emulator), log_level="critical", lifespan="off")
+        uvicorn.Config(
+            wrap(emulator.app, emulator),
+            log_level="critical",
+            lifespan="off",
+            ssl_certfile=certificate,
+        )
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
@@ -51,7 +58,7 @@ def served(wrap: Wrap, tmp_path: Path) -> Iterator[Target]:
             "client_credentials", SETTINGS.client_id, SETTINGS.client_secret, None
         )
         yield Target(
-            f"http://127.0.0.1:{port}/{SETTINGS.org}/{SETTINGS.app}",
+            f"{scheme}://127.0.0.1:{port}/{SETTINGS.org}/{SETTINGS.app}",
             token.token,
             SETTINGS.client_id,
             SETTINGS.client_secret,

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from agora_chat_contract.proxy import RunningProxy
 from agora_chat_emulator.process import RunningEmulator, start_emulator, stop_emulator
 from agora_chat_emulator.spec import operations
 
@@ -221,3 +222,29 @@ def test_a_wrong_token_fails_fast_in_one_line_naming_the_401(
     (line,) = result.stderr.splitlines()
     assert "answered 401 auth_bad_access_token" in line
     assert "Traceback" not in result.stderr
+
+
+def test_the_installed_proxy_forwards_unchanged_and_exits_0_without_violations(
+    installed: Path, target: RunningEmulator, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.ndjson"
+    options = ["--listen", "127.0.0.1:0", "--report", str(report), "--fail-on-violation"]
+    process = subprocess.Popen(
+        [str(installed), "proxy", "--upstream", target.root_url, *options],
+        cwd=tmp_path,
+        env=installed_environment(tmp_path),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    ready = process.stdout.readline() if process.stdout is not None else ""
+    proxy = RunningProxy(process, ready.split()[2])
+    path = f"/{target.org}/{target.app}/users/alice"
+    through = httpx.get(proxy.url + path, headers=target.auth_headers)
+    direct = httpx.get(target.root_url + path, headers=target.auth_headers)
+    code, table = proxy.stop()
+
+    assert through.status_code == 200, ready
+    assert through.json()["entities"] == direct.json()["entities"]
+    assert (code, report.read_text()) == (0, ""), table
+    assert "getUser" in table

@@ -4,6 +4,7 @@ catalogue (``faults.py``): what it reports, and that the traffic passes through 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import os
 import subprocess
@@ -18,10 +19,23 @@ from typing import Any
 
 import httpx
 import pytest
-from faults import CATALOGUE, PREFIX, ASGIApp, Message, Receive, Scope, Send, Wrap, rewrite_json
+import trustme
+from faults import (
+    CATALOGUE,
+    PREFIX,
+    ASGIApp,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    Wrap,
+    rewrite_json,
+    rewrite_response,
+)
 from test_catches_faults import SETTINGS, served
 
-from agora_chat_contract.proxy import Proxy, ProxyServer, start_proxy
+from agora_chat_contract.proxy import ProxyServer, start_proxy
+from agora_chat_contract.proxy_app import Proxy
 from agora_chat_contract.runner import Target
 from agora_chat_emulator.app import Emulator
 from agora_chat_emulator.server import listen
@@ -37,6 +51,7 @@ class Exchange:
 
     method: str
     path: str
+    request_headers: list[tuple[bytes, bytes]]
     body: bytes = b""
     status: int = 0
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
@@ -53,7 +68,7 @@ def recording(wrap: Wrap, log: list[Exchange]) -> Wrap:
             if scope["type"] != "http":
                 await inner(scope, receive, send)
                 return
-            exchange = Exchange(scope["method"], scope["path"])
+            exchange = Exchange(scope["method"], scope["path"], list(scope["headers"]))
             log.append(exchange)
 
             async def tapped_receive() -> Message:
@@ -453,3 +468,118 @@ def test_a_body_over_the_checked_size_streams_through_unchecked(tmp_path: Path) 
 
     assert response.json() == {"size": len(big)}
     assert [line for line in lines if line["direction"] == "request"] == []
+
+
+def test_request_headers_reach_the_upstream_as_sent_with_nothing_added(tmp_path: Path) -> None:
+    """No Content-Type, User-Agent, Accept or Accept-Encoding of the proxy's own: real clients
+    send a PUT without Content-Type (sdk-wire-formats.md). Repeated headers stay repeated."""
+    body = b'{"nickname": "Alice"}'
+    with proxied(UNBROKEN, tmp_path) as session:
+        register(session, "alice")
+        sent = [
+            (b"authorization", f"Bearer {session.target.token}".encode()),
+            (b"x-request-id", b"r-1"),
+            (b"x-request-id", b"r-2"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        session.calls += 1
+        with httpx.Client() as client:
+            request = client.build_request("PUT", session.url + "/users/alice", content=body)
+            request.headers = httpx.Headers([(b"host", httpx.URL(session.url).netloc), *sent])
+            response = client.send(request)
+        lines = session.lines()
+        exchange = session.upstream[-1]
+
+    assert response.status_code == 200, response.text
+    assert lines == []
+    assert [header for header in exchange.request_headers if header[0] != b"host"] == sent
+
+
+def gzipped(app: ASGIApp, _emulator: Emulator) -> ASGIApp:
+    """The emulator with every response body gzip-encoded, as a deployment behind a
+    compressing gateway answers."""
+
+    def compress(_scope: Scope, start: Message, body: bytes) -> tuple[Message, bytes]:
+        headers = [*start.get("headers", []), (b"content-encoding", b"gzip")]
+        return {**start, "headers": headers}, gzip.compress(body)
+
+    return rewrite_response(app, compress)
+
+
+def test_a_gzip_encoded_response_passes_through_unchanged_and_is_checked_decoded(
+    tmp_path: Path,
+) -> None:
+    with proxied(gzipped, tmp_path) as session:
+        register(session, "alice")
+        session.calls += 1
+        headers = {"Authorization": f"Bearer {session.target.token}", "Accept-Encoding": "gzip"}
+        with httpx.stream("GET", session.url + "/users/alice", headers=headers) as response:
+            raw = b"".join(response.iter_raw())
+        lines = session.lines()
+        exchange = session.upstream[-1]
+
+    assert response.headers["content-encoding"] == "gzip"
+    assert raw == exchange.response
+    assert json.loads(gzip.decompress(raw))["entities"][0]["username"] == "alice"
+    # Checked as JSON, so decoded first: the gzip bytes themselves would be `invalid_json`.
+    assert lines == [], lines
+
+
+def falsely_gzipped(app: ASGIApp, _emulator: Emulator) -> ASGIApp:
+    """The emulator labelling the JSON of its GET answers as gzip."""
+
+    def label(scope: Scope, start: Message, body: bytes) -> tuple[Message, bytes]:
+        if scope["method"] != "GET":
+            return start, body
+        return {**start, "headers": [*start["headers"], (b"content-encoding", b"gzip")]}, body
+
+    return rewrite_response(app, label)
+
+
+def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_reported(
+    tmp_path: Path,
+) -> None:
+    with proxied(falsely_gzipped, tmp_path) as session:
+        register(session, "alice")
+        session.calls += 1
+        headers = {"Authorization": f"Bearer {session.target.token}"}
+        with httpx.stream("GET", session.url + "/users/alice", headers=headers) as response:
+            raw = b"".join(response.iter_raw())
+        lines = session.lines()
+        exchange = session.upstream[-1]
+
+    assert raw == exchange.response
+    assert [(line["kind"], line["location"]) for line in lines] == [("content_encoding", "body")]
+
+
+def test_an_https_upstream_is_verified_against_the_trusted_certificates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command trusts the system's certificates, or those of ``SSL_CERT_FILE`` (OpenSSL's
+    own variable), as a deployment with a private CA needs; an untrusted one is a 502."""
+    authority = trustme.CA()
+    certificate, trusted = tmp_path / "upstream.pem", tmp_path / "ca.pem"
+    authority.issue_cert("127.0.0.1").private_key_and_cert_chain_pem.write_to_path(certificate)
+    authority.cert_pem.write_to_path(trusted)
+    with served(UNBROKEN, tmp_path, certificate=certificate) as target:
+        root, app_path = target.base_url.rsplit("/", 2)[0], "/" + target.base_url.split("/", 3)[3]
+        headers = {"Authorization": f"Bearer {target.token}"}
+        monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+        untrusting = start_proxy(root, "--report", str(tmp_path / "untrusting.ndjson"))
+        refused = httpx.get(f"{untrusting.url}{app_path}/users/alice", headers=headers)
+        untrusting.stop()
+        monkeypatch.setenv("SSL_CERT_FILE", str(trusted))
+        report = tmp_path / "report.ndjson"
+        proxy = start_proxy(root, "--report", str(report), "--fail-on-violation")
+        registered = httpx.post(
+            f"{proxy.url}{app_path}/users", json=[{"username": "alice"}], headers=headers
+        )
+        answer = httpx.get(f"{proxy.url}{app_path}/users/alice", headers=headers)
+        code, out = proxy.stop()
+
+    assert refused.status_code == 502
+    assert "certificate verify failed" in refused.json()["error_description"]
+    assert registered.status_code == 200, registered.text
+    assert answer.json()["entities"][0]["username"] == "alice"
+    assert report.read_text() == ""
+    assert code == 0, out
