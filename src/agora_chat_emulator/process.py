@@ -80,24 +80,19 @@ def _exchange(response: httpx.Response) -> str:
     return "\n".join(lines)
 
 
-@dataclass
-class RunningEmulator:
-    """A running emulator process: where it is, how to authenticate, how to control it."""
+class EmulatorCalls:
+    """The calls a test makes on an emulator besides the API: control endpoints and the app token.
+
+    Subclasses provide ``root_url`` (the server root), ``org``, ``app``, the credentials, the
+    current ``token`` and ``http``, a client the control calls go through."""
 
     root_url: str
     org: str
     app: str
     client_id: str
     client_secret: str
-    process: subprocess.Popen[str]
-    token: str = ""
-    log: Path | None = None
-    journal: Journal = field(default_factory=Journal, repr=False)
-    # Copies the server's stdout after its ready lines (uvicorn's access log) to the log, so the
-    # pipe never fills and blocks the server.
-    stdout_pump: threading.Thread | None = field(default=None, repr=False)
-    # One connection pool for control calls: a fresh httpx client costs ~60 ms (SSL context).
-    http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10), repr=False)
+    token: str
+    http: httpx.Client
 
     @property
     def base_url(self) -> str:
@@ -112,18 +107,6 @@ class RunningEmulator:
         response = self.http.request(method, f"{self.root_url}/_emulator/{name}", **kwargs)
         response.raise_for_status()
         return response.json()
-
-    def reset(self) -> None:
-        """Empty the emulator's state (tokens stay valid) and the journal."""
-        self.control("POST", "reset")
-        self.journal.clear()
-
-    def log_tail(self, lines: int) -> str:
-        """The last ``lines`` lines of the server's log, if it writes to a file."""
-        if self.log is None or not self.log.is_file():
-            return ""
-        with self.log.open(encoding="utf-8", errors="replace") as text:
-            return "".join(collections.deque(text, maxlen=lines))
 
     def advance_clock(self, ms: int) -> int:
         """Move the emulator's clock forward; returns its new time (epoch ms)."""
@@ -146,6 +129,38 @@ class RunningEmulator:
         response.raise_for_status()
         token: str = response.json()["access_token"]
         return token
+
+
+@dataclass
+class RunningEmulator(EmulatorCalls):
+    """A running emulator process: where it is, how to authenticate, how to control it."""
+
+    root_url: str
+    org: str
+    app: str
+    client_id: str
+    client_secret: str
+    process: subprocess.Popen[str]
+    token: str = ""
+    log: Path | None = None
+    journal: Journal = field(default_factory=Journal, repr=False)
+    # Copies the server's stdout after its ready lines (uvicorn's access log) to the log, so the
+    # pipe never fills and blocks the server.
+    stdout_pump: threading.Thread | None = field(default=None, repr=False)
+    # One connection pool for control calls: a fresh httpx client costs ~60 ms (SSL context).
+    http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10), repr=False)
+
+    def reset(self) -> None:
+        """Empty the emulator's state (tokens stay valid) and the journal."""
+        self.control("POST", "reset")
+        self.journal.clear()
+
+    def log_tail(self, lines: int) -> str:
+        """The last ``lines`` lines of the server's log, if it writes to a file."""
+        if self.log is None or not self.log.is_file():
+            return ""
+        with self.log.open(encoding="utf-8", errors="replace") as text:
+            return "".join(collections.deque(text, maxlen=lines))
 
 
 def start_emulator(db: Path, *extra_args: str, log: Path | None = None) -> RunningEmulator:

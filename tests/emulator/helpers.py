@@ -19,6 +19,7 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from agora_chat_emulator.app import create_app
 from agora_chat_emulator.config import Settings
+from agora_chat_emulator.process import EmulatorCalls
 
 ERROR_FIELDS = {"error", "exception", "timestamp", "duration", "error_description"}
 
@@ -84,7 +85,7 @@ class AppTransport(httpx.BaseTransport):
         return self._portal.call(send)
 
 
-class InProcessEmulator:
+class InProcessEmulator(EmulatorCalls):
     """The emulator of ``settings`` in this process (``create_app``), reached through the same
     calls as a process emulator: control endpoints and the token over HTTP, at
     ``http://HOST:PORT`` so the control endpoints' Host check passes."""
@@ -100,14 +101,6 @@ class InProcessEmulator:
         self.http = self.client(self.root_url)
         self.token = self.fetch_token()
 
-    @property
-    def base_url(self) -> str:
-        return f"{self.root_url}/{self.org}/{self.app}"
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
-
     def client(self, base_url: str, headers: Mapping[str, str] | None = None) -> httpx.Client:
         transport = AppTransport(self.asgi, self._portal)
         return httpx.Client(base_url=base_url, headers=headers, timeout=10, transport=transport)
@@ -117,34 +110,8 @@ class InProcessEmulator:
         self._loop.close()
         self.asgi.state.emulator.close()
 
-    def control(self, method: str, name: str, **kwargs: Any) -> Any:
-        response = self.http.request(method, f"/_emulator/{name}", **kwargs)
-        response.raise_for_status()
-        return response.json()
-
     def reset(self) -> None:
         self.control("POST", "reset")
-
-    def advance_clock(self, ms: int) -> int:
-        now: int = self.control("POST", "clock", json={"advance_ms": ms})["now_ms"]
-        return now
-
-    def now_ms(self) -> int:
-        now: int = self.control("GET", "clock")["now_ms"]
-        return now
-
-    def fetch_token(self, ttl: int | None = None) -> str:
-        body: dict[str, Any] = {
-            "grant_type": "client_credentials",
-            "client_id": self.client_id,
-            "client_secret": self.client_secret,
-        }
-        if ttl is not None:
-            body["ttl"] = ttl
-        response = self.http.post(f"/{self.org}/{self.app}/token", json=body)
-        response.raise_for_status()
-        token: str = response.json()["access_token"]
-        return token
 
 
 def assert_error(
