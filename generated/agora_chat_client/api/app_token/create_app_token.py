@@ -147,7 +147,9 @@ def sync_detailed(
     permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
-    the token never expires. Clients send it as a number, a numeric string or an empty string
+    the token never expires. Easemob's app-token page notes that on its VIP 5 cluster `ttl`
+    is in milliseconds; every other cluster, and the emulator, read seconds (D12). Clients send it as a
+    number, a numeric string or an empty string
     (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
     sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
     outside this description.
@@ -229,7 +231,9 @@ def sync(
     permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
-    the token never expires. Clients send it as a number, a numeric string or an empty string
+    the token never expires. Easemob's app-token page notes that on its VIP 5 cluster `ttl`
+    is in milliseconds; every other cluster, and the emulator, read seconds (D12). Clients send it as a
+    number, a numeric string or an empty string
     (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
     sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
     outside this description.
@@ -290,7 +294,9 @@ async def asyncio_detailed(
     permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
-    the token never expires. Clients send it as a number, a numeric string or an empty string
+    the token never expires. Easemob's app-token page notes that on its VIP 5 cluster `ttl`
+    is in milliseconds; every other cluster, and the emulator, read seconds (D12). Clients send it as a
+    number, a numeric string or an empty string
     (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
     sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
     outside this description.
@@ -370,7 +376,9 @@ async def asyncio(
     permission, "e.g. a user token" (decisions D98, D99).
 
     `ttl` is the validity in seconds; absent means the console default (60 days), `0` means
-    the token never expires. Clients send it as a number, a numeric string or an empty string
+    the token never expires. Easemob's app-token page notes that on its VIP 5 cluster `ttl`
+    is in milliseconds; every other cluster, and the emulator, read seconds (D12). Clients send it as a
+    number, a numeric string or an empty string
     (the Easemob community Go SDK always sends `"ttl": ""`; the vendor's `password` example
     sends `"1024000"`), and all three are accepted. The Agora-token exchange (`agora`) is
     outside this description.
