@@ -45,7 +45,8 @@ class Call:
     query: dict[str, Any]
     body: Any
     token: str | None = None
-    """The bearer credential, for the operations that read it themselves (optional auth)."""
+    """The bearer credential of an operation that checks it itself (optional auth: the token
+    call); ``None`` for the secured operations, whose token the pipeline checked."""
 
 
 def uri(request: Request) -> str:
@@ -208,7 +209,8 @@ def parse(request: Request, operation: Operation, received_ms: int, raw_body: by
         # where the service reads it as absent (D87), so the handlers never see it.
         body = {name: value for name, value in body.items() if value is not None}
     exchange = Exchange(request.method, uri(request), received_ms)
-    return Call(exchange, path, query, body, bearer(request))
+    # The pipeline has checked a secured operation's token; only the others read it themselves.
+    return Call(exchange, path, query, body, None if operation.secured else bearer(request))
 
 
 def _body_validator(operation: Operation, body: Any) -> Any:
