@@ -194,8 +194,7 @@ class Handlers:
 
     def add_chatroom_member(self, call: Call) -> Json:
         room_id = call.path["chatroom_id"]
-        reject = self.store.behaviours["existing-member-add"] == "reject"
-        username = self.store.add_member(room_id, call.path["username"], reject_existing=reject)
+        username = self.store.add_member(room_id, call.path["username"])
         return self.render.chatroom(call.exchange, views.member_added(room_id, username))
 
     def add_chatroom_members(self, call: Call) -> Json:
@@ -228,7 +227,6 @@ class Handlers:
             body["metaData"],
             str(body.get("autoDelete", "DELETE")).upper(),
             forced=forced,
-            reject_others=self.store.behaviours["others-key-write"] == "reject",
         )
         return self.render.attributes(call.exchange, views.key_results(results))
 

@@ -1,4 +1,5 @@
-"""Offline push: settings, language, templates, device bindings, nicknames: the store's push rules.
+"""Offline push: settings, language, templates (the receiver's too), device bindings, nicknames:
+the store's push rules.
 
 Every public method runs in exactly one transaction of ``sqlite.Database``; rules raise
 ``errors.ApiError``, results are plain values of ``domain``. ``store.Store`` mixes this in.
@@ -130,6 +131,29 @@ class PushRules(Database):
             template = _template(_require_template(db, name))
             db.execute("DELETE FROM templates WHERE name = ?", (name,))
         return template
+
+    def set_receiver_template(self, username: str, name: str) -> str:
+        """The receiver's template: choose an existing one; the choice outlives it (D101)."""
+        username = username.lower()
+        with self.transaction() as db:
+            _require_push_user(db, username)
+            _require_template(db, name)
+            db.execute(
+                "INSERT INTO receiver_templates (username, name) VALUES (?, ?)"
+                " ON CONFLICT (username) DO UPDATE SET name = excluded.name",
+                (username, name),
+            )
+        return name
+
+    def get_receiver_template(self, username: str) -> str:
+        """The receiver's chosen template's name, "" when none was chosen."""
+        username = username.lower()
+        with self.transaction(write=False) as db:
+            _require_push_user(db, username)
+            row = db.execute(
+                "SELECT name FROM receiver_templates WHERE username = ?", (username,)
+            ).fetchone()
+        return "" if row is None else str(row[0])
 
     # --- device bindings and batch nicknames ----------------------------------------------
 

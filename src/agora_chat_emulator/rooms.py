@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 
 from agora_chat_emulator import errors
+from agora_chat_emulator.behaviours import Behaviours
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.domain import Affiliation, KeyResults, Removal, Room
 from agora_chat_emulator.sqlite import SQLITE_INT_MAX, Database
@@ -29,6 +30,8 @@ _AUTO_DELETE: Final = {"DELETE": 1, "NO_DELETE": 0}
 
 class RoomRules(Database):
     """The room half of the store (``store.Store`` adds tokens, users and push settings)."""
+
+    behaviours: Behaviours
 
     def __init__(self, path: str, clock: Clock) -> None:
         super().__init__(path)
@@ -114,10 +117,11 @@ class RoomRules(Database):
             # Members and attributes follow by ON DELETE CASCADE.
             db.execute("DELETE FROM rooms WHERE id = ?", (room_id,))
 
-    def add_member(self, room_id: str, username: str, *, reject_existing: bool = False) -> str:
-        """Add a member; an existing member (or the owner) is no change, or a 400 with
-        ``reject_existing`` (D106). Returns the username."""
-        self.add_members(room_id, [username], reject_existing=reject_existing)
+    def add_member(self, room_id: str, username: str) -> str:
+        """Add a member; an existing member (or the owner) is no change, or a 400 under the
+        ``existing-member-add`` switch's ``reject`` (D106). Returns the username."""
+        reject = self.behaviours["existing-member-add"] == "reject"
+        self.add_members(room_id, [username], reject_existing=reject)
         return username.lower()
 
     def add_members(
@@ -200,11 +204,12 @@ class RoomRules(Database):
         auto_delete: str,
         *,
         forced: bool,
-        reject_others: bool = False,
     ) -> KeyResults:
         """Upsert attributes owned by ``username``; each refused key comes back with a reason.
-        With ``reject_others``, a key another member owns refuses the whole request (D107)."""
+        Under the ``others-key-write`` switch's ``reject``, a key another member owns refuses
+        the whole request instead (D107)."""
         username = username.lower()
+        reject_others = self.behaviours["others-key-write"] == "reject"
         if auto_delete not in _AUTO_DELETE:
             raise errors.invalid_argument(f"autoDelete must be DELETE or NO_DELETE: {auto_delete}")
         with self.transaction() as db:

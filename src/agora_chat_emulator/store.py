@@ -1,5 +1,5 @@
-"""The state of one emulated Agora Chat app: users (tokens: ``tokens``; push: ``push``; the
-receiver's template: ``receiver_templates``; rooms: ``rooms``).
+"""The state of one emulated Agora Chat app: users (tokens: ``tokens``; push: ``push``; rooms:
+``rooms``).
 
 Every public method runs under one lock in exactly one transaction, so each call is atomic and
 calls are serialised. Methods return the plain values of ``domain`` and raise ``errors.ApiError``;
@@ -19,7 +19,6 @@ from agora_chat_emulator.behaviours import Behaviours
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.domain import UNSET, RegisterFailure, Unset, User
 from agora_chat_emulator.push import PushRules
-from agora_chat_emulator.receiver_templates import ReceiverTemplateRules
 from agora_chat_emulator.rooms import RoomRules, leave, user_row
 from agora_chat_emulator.tokens import TokenRules, remember_password
 
@@ -39,7 +38,7 @@ _CLEAR_DATA: Final = (
 )
 
 
-class Store(TokenRules, ReceiverTemplateRules, RoomRules, PushRules):
+class Store(TokenRules, RoomRules, PushRules):
     """The emulator's domain state for one app, persisted in one SQLite file."""
 
     def __init__(
