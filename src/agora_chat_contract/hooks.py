@@ -24,7 +24,9 @@ service answers a missing template with 400, not 404, so schemathesis's own
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -33,6 +35,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+import httpx
 import requests
 import schemathesis
 
@@ -152,13 +155,22 @@ def _adjust_wire(request: requests.PreparedRequest, operation: Operation, state:
         request.headers["Content-Length"] = str(len(encoded))
 
 
+@functools.cache
+def _own_client(base_url: str, token: str) -> httpx.Client:
+    """One paced client for the hooks' own calls (user tokens, fixture restores): a new client
+    per call would cost an SSL context and a route table each time. Closed at exit."""
+    client = paced_client(base_url, PACER, token=token)
+    atexit.register(client.close)
+    return client
+
+
 def _use_user_token(request: requests.PreparedRequest, username: str, state: RunState) -> None:
     """The run's app token becomes a user token of the path's (prefixed) user, for operations
     that take user tokens only; any other credential a check sends stays as it is."""
     if request.headers.get("Authorization") != f"Bearer {state.token}":
         return
-    with paced_client(state.base_url, PACER, token=state.token) as client:
-        token = user_token(client, username) if username else None
+    client = _own_client(state.base_url, state.token)
+    token = user_token(client, username) if username else None
     if token is not None:
         request.headers["Authorization"] = f"Bearer {token}"
 
@@ -230,8 +242,7 @@ def after_call(context: Any, case: Any, response: Any) -> None:
     if STATE is None:
         return
     if op in DESTRUCTIVE and case.meta is not None and case.meta.phase.name != "stateful":
-        with paced_client(STATE.base_url, PACER, token=STATE.token) as client:
-            problems = ensure(client, STATE)
+        problems = ensure(_own_client(STATE.base_url, STATE.token), STATE)
         for problem in problems:
             sys.stderr.write(f"agora-chat-contract: restoring fixture data: {problem}\n")
 
