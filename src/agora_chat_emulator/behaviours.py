@@ -11,7 +11,7 @@ Standard library only: the pytest plugin and ``config`` import this at load time
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,9 @@ class Behaviours:
     chosen: tuple[tuple[str, str], ...] = ()
     """Overrides, as ``(name, choice)`` pairs; a tuple so ``Settings`` stays hashable."""
 
+    _resolved: dict[str, str] = field(init=False, repr=False, compare=False)
+    """Every switch's choice, defaults included: read on the request path, so built once."""
+
     def __post_init__(self) -> None:
         known = _by_name()
         for name, choice in self.chosen:
@@ -118,12 +121,11 @@ class Behaviours:
                     f"behaviour {name} has no choice {choice!r} (choices: "
                     f"{', '.join(switch.choices)})"
                 )
+        resolved = {name: switch.default for name, switch in known.items()} | dict(self.chosen)
+        object.__setattr__(self, "_resolved", resolved)
 
     def __getitem__(self, name: str) -> str:
-        for chosen_name, choice in self.chosen:
-            if chosen_name == name:
-                return choice
-        return _by_name()[name].default
+        return self._resolved[name]
 
     @classmethod
     def parse(cls, values: Iterable[str]) -> Behaviours:
@@ -142,7 +144,7 @@ class Behaviours:
 
     def as_mapping(self) -> Mapping[str, str]:
         """Every switch's choice, defaults included (the health endpoint reports this)."""
-        return {switch.name: self[switch.name] for switch in SWITCHES}
+        return dict(self._resolved)
 
 
 def _by_name() -> dict[str, Switch]:
