@@ -19,7 +19,7 @@ from agora_chat_emulator import errors
 from agora_chat_emulator.clock import Clock
 from agora_chat_emulator.config import Settings
 from agora_chat_emulator.docs import Docs
-from agora_chat_emulator.requests import parse_json, read_body
+from agora_chat_emulator.requests import media_type, parse_json, read_body
 from agora_chat_emulator.spec import load_spec, spec_path
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -99,11 +99,8 @@ class Control:
         origin = request.headers.get("origin")
         if origin is not None and not self._allowed(urlsplit(origin).hostname or ""):
             raise errors.control_refused(403, "cross-origin requests are refused")
-        content_type = request.headers.get("content-type")
-        if request.method == "POST" and content_type is not None:
-            media_type = content_type.partition(";")[0].strip().lower()
-            if media_type != "application/json":
-                raise errors.control_refused(415, "the body must be application/json")
+        if request.method == "POST" and media_type(request) not in (None, "application/json"):
+            raise errors.control_refused(415, "the body must be application/json")
 
     def _allowed(self, hostname: str) -> bool:
         return self._any_host or hostname.lower() in self._hosts

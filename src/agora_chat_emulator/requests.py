@@ -93,9 +93,16 @@ def check_content_type(request: Request, operation: Operation, raw_body: bytes) 
     ``application/json``; a request without a body needs no Content-Type."""
     if operation.body_validator is None or not raw_body.strip():
         return
-    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-    if media_type != "application/json":
+    if media_type(request) != "application/json":
         raise errors.unsupported_media_type()
+
+
+def media_type(request: Request) -> str | None:
+    """The request's ``Content-Type`` without its parameters, lower-case; None when absent."""
+    content_type = request.headers.get("content-type")
+    if content_type is None:
+        return None
+    return content_type.partition(";")[0].strip().lower()
 
 
 def parse_json(raw: bytes) -> Any:
