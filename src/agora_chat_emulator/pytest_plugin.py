@@ -27,13 +27,12 @@ import httpx
 import pytest
 
 from agora_chat_emulator.behaviours import Behaviours
-from agora_chat_emulator.config import Settings
+from agora_chat_emulator.config import LOG_LEVELS, Settings
 from agora_chat_emulator.process import RunningEmulator, start_emulator, stop_emulator
 
 __all__ = ["RunningEmulator", "start_emulator", "stop_emulator"]
 
 CLIENT_PACKAGE = "agora_chat_client"
-LOG_LEVELS = ["critical", "error", "warning", "info", "debug"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -56,7 +55,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--agora-emulator-log-level",
-        choices=LOG_LEVELS,
+        choices=list(LOG_LEVELS),
         default="info",
         help="Log level of the session emulator (default info: one access line per request); "
         "a failing test's report shows the log's last lines.",
